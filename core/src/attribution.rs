@@ -1,0 +1,646 @@
+//! Who says what: reported-speech frames in a sentence and the claimants they name.
+//!
+//! A [`Frame`] ties a claimant to the stretch of the sentence it reports: "X said (that) ...",
+//! "..., X said", "“...,” said X", "according to X, ...", "..., according to X", "X, citing Y,
+//! reported ...", "was reported by X". Claimants resolve through the entity table
+//! ("the head of the GUR" → Kyrylo Budanov), pronouns and role nouns ("he", "the president")
+//! through the claimants seen earlier in the document.
+
+use crate::date::{find_dates, DateExpr};
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::token::{is_quote_token, Token};
+
+/// A resolved claimant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimant {
+    pub source: String,
+    pub org: Option<String>,
+    pub person: bool,
+    /// The words the text used, lower case ("the head of the gur").
+    pub descriptor: String,
+}
+
+/// Claimants seen so far in a document, for pronouns and role nouns.
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    seen: Vec<Claimant>,
+}
+
+impl History {
+    pub fn push(&mut self, c: &Claimant) {
+        self.seen.push(c.clone());
+    }
+
+    fn last(&self, person: Option<bool>) -> Option<&Claimant> {
+        self.seen
+            .iter()
+            .rev()
+            .take(12)
+            .find(|c| person.is_none_or(|p| c.person == p))
+    }
+
+    fn by_role(&self, role: &str) -> Option<&Claimant> {
+        self.seen.iter().rev().take(12).find(|c| {
+            c.descriptor.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == role)
+                || c.org
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().split(' ').any(|w| w == role))
+        })
+    }
+}
+
+/// A claimant and the tokens of the sentence whose content they report.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub claimant: Claimant,
+    /// Token range of the claimant's words.
+    pub np: (usize, usize),
+    /// Token range of what is attributed.
+    pub content: (usize, usize),
+    /// "according to" and "citing" frames beat a subject's "believes that".
+    pub strong: bool,
+    pub via: Vec<String>,
+    pub stated: Option<DateExpr>,
+}
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+const CLAUSE_STOPS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "after", "before",
+    "because", "although", "though", "since", "as", "if", "but", "or", "so", "than", "then", "is",
+    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "do", "does", "did", "not", "to", "with",
+    "against", "on", "in", "at", "by", "about", "amid", "despite", "during", "into", "from",
+    "however", "also", "it", "there", "this", "these", "those", "what", "how", "why",
+];
+
+fn is_stop(t: &Token) -> bool {
+    CLAUSE_STOPS.contains(&t.norm.as_ref()) && !t.is_capitalized()
+}
+
+/// Which tokens are inside quotation marks.
+pub fn quoted(toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut open = false;
+    for (i, t) in toks.iter().enumerate() {
+        if is_quote_token(t) {
+            let c = t.text.chars().next().unwrap_or('"');
+            open = match c {
+                '“' | '«' | '„' => true,
+                '”' | '»' => false,
+                '‘' => true,
+                '’' | '\'' => {
+                    // An apostrophe-like closing quote only closes an open quote.
+                    if open {
+                        false
+                    } else {
+                        // Opening single quote: only when followed by a word and preceded by space.
+                        i + 1 < toks.len() && toks[i + 1].start == t.end
+                    }
+                }
+                _ => !open,
+            };
+            continue;
+        }
+        out[i] = open;
+    }
+    out
+}
+
+/// The claimant named by tokens `s..e`.
+pub fn resolve(toks: &[Token], s: usize, e: usize, lex: &Lexicon, history: &History) -> Option<Claimant> {
+    if s >= e {
+        return None;
+    }
+    let words: Vec<&Token> = toks[s..e].iter().filter(|t| !t.is_punct('(') && !t.is_punct(')')).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let descriptor = toks[s..e]
+        .iter()
+        .map(|t| t.norm.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let matches = lex.aliases.find_all(toks, s, e);
+    let pick = |kind: EntityKind| {
+        matches
+            .iter()
+            .filter(|(_, _, tag)| lex.entities[*tag as usize].kind == kind)
+            .max_by_key(|(_, len, _)| *len)
+            .map(|(_, _, tag)| *tag as usize)
+    };
+    let org_name = |i: Option<usize>| i.map(|j| lex.entities[j].name.clone());
+    if let Some(p) = pick(EntityKind::Person) {
+        let e = &lex.entities[p];
+        return Some(Claimant {
+            source: e.name.clone(),
+            org: org_name(e.org),
+            person: true,
+            descriptor,
+        });
+    }
+    let org = pick(EntityKind::Org).or_else(|| pick(EntityKind::Outlet));
+    if let Some(o) = org {
+        let ent = &lex.entities[o];
+        let headed = (s..e).any(|i| lex.head_words.contains(toks, i));
+        if let (true, Some(h)) = (headed, ent.head) {
+            return Some(Claimant {
+                source: lex.entities[h].name.clone(),
+                org: Some(ent.name.clone()),
+                person: true,
+                descriptor,
+            });
+        }
+        return Some(Claimant {
+            source: ent.name.clone(),
+            org: Some(ent.name.clone()),
+            person: false,
+            descriptor,
+        });
+    }
+    // Pronouns and role nouns refer back.
+    if e - s == 1 && lex.pronouns.contains(toks, s) {
+        let person = match toks[s].norm.as_ref() {
+            "he" | "she" | "i" => Some(true),
+            "it" => Some(false),
+            _ => None,
+        };
+        return history.last(person).cloned().or_else(|| history.last(None).cloned());
+    }
+    let has_name = words.iter().skip(1).any(|t| t.is_capitalized() && !lex.titles.contains(toks, index_of(toks, t)));
+    if !has_name && (toks[s].is("the") || toks[s].is("a") || toks[s].is("an")) {
+        for i in (s..e).rev() {
+            if lex.role_heads.contains(toks, i) {
+                if let Some(c) = history.by_role(&toks[i].norm) {
+                    return Some(c.clone());
+                }
+            }
+        }
+    }
+    // A name the table does not know: the capitalised words at the end, titles dropped.
+    let caps: Vec<&Token> = words
+        .iter()
+        .rev()
+        .take_while(|t| t.is_capitalized() || t.is_punct('-') || t.is_punct('.'))
+        .copied()
+        .collect();
+    let name_words: Vec<&str> = caps
+        .iter()
+        .rev()
+        .filter(|t| t.is_word() && !lex.titles.contains(toks, index_of(toks, t)) && lex.parties.match_at(toks, index_of(toks, t)).is_none())
+        .map(|t| t.text)
+        .collect();
+    if name_words.len() >= 2 {
+        let n = name_words.len();
+        let name = name_words[n.saturating_sub(3)..].join(" ");
+        return Some(Claimant {
+            source: name,
+            org: None,
+            person: true,
+            descriptor,
+        });
+    }
+    // A description ("Ukrainian officials", "Ukraine"): keep the words.
+    let start = words
+        .iter()
+        .position(|t| !matches!(t.norm.as_ref(), "the" | "a" | "an"))
+        .unwrap_or(0);
+    let first = words.get(start)?;
+    let last = words.last()?;
+    if lex.not_claimants.contains(toks, index_of(toks, last)) || lex.pronouns.contains(toks, index_of(toks, last)) {
+        return None;
+    }
+    let text_start = first.start;
+    let text_end = last.end;
+    let raw: String = toks[s..e]
+        .iter()
+        .filter(|t| t.start >= text_start && t.end <= text_end)
+        .fold(String::new(), |mut acc, t| {
+            let glue = t.is_punct(')') || t.is_punct('-') || t.is_punct(',') || t.is_punct('.');
+            if !acc.is_empty() && !glue && !acc.ends_with('(') && !acc.ends_with('-') {
+                acc.push(' ');
+            }
+            acc.push_str(t.text);
+            if t.possessive && !t.text.ends_with('s') {
+                acc.push_str("'s");
+            }
+            acc
+        });
+    let mut chars = raw.chars();
+    let source = match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => return None,
+    };
+    if source.len() > 80 {
+        return None;
+    }
+    Some(Claimant {
+        source,
+        org: None,
+        person: false,
+        descriptor,
+    })
+}
+
+fn index_of(toks: &[Token], t: &Token) -> usize {
+    toks.iter().position(|x| x.start == t.start).unwrap_or(0)
+}
+
+/// The claimant's words to the left of a verb at `v`: `(start, end)`, plus a `citing` span
+/// when the subject is "X, citing Y," (then Y is the claimant and X a relay).
+fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<(usize, usize, Option<(usize, usize)>)> {
+    let mut j = v;
+    while j > 0 && lex.adverbs.contains(toks, j - 1) && !BE.contains(&toks[j - 1].norm.as_ref()) {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    if BE.contains(&toks[j - 1].norm.as_ref()) {
+        return None; // passive: "is estimated to", "are believed to"
+    }
+    let mut end = j;
+    let mut citing = None;
+    if toks[end - 1].is_punct(',') {
+        // "X, citing Y, reported" or "X, description, said".
+        let seg_end = end - 1;
+        let seg_start = (0..seg_end).rev().find(|&k| toks[k].is_punct(',')).map(|k| k + 1)?;
+        if toks.get(seg_start).is_some_and(|t| t.is("citing")) {
+            citing = Some((seg_start + 1, seg_end));
+            end = seg_start - 1;
+        } else {
+            end = seg_end;
+        }
+    }
+    let mut k = end;
+    while k > 0 && end - k < 12 {
+        let t = &toks[k - 1];
+        let ok = match t.kind {
+            crate::token::TokKind::Punct => {
+                matches!(t.text, "(" | ")" | "-" | "." | "/" | "&")
+            }
+            crate::token::TokKind::Number => false,
+            crate::token::TokKind::Word => !is_stop(t) && !lex.speech_verbs.contains(toks, k - 1) || t.is_capitalized() && k - 1 == 0,
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    // A list: "agencies from Western nations, South Korea, and Ukraine".
+    if k < end && toks[k].is("and") {
+        let mut items = 0;
+        while items < 3 && k >= 2 && toks[k - 1].is_punct(',') && end - k < 14 {
+            let mut m = k - 1;
+            while m > 0 && !toks[m - 1].is_punct(',') && !toks[m - 1].is_number() && !is_quote_token(&toks[m - 1]) && (toks[m - 1].is_capitalized() || !is_stop(&toks[m - 1])) {
+                m -= 1;
+            }
+            if m == k - 1 {
+                break;
+            }
+            k = m;
+            items += 1;
+        }
+    }
+    if k == end {
+        return None;
+    }
+    // Appositive: "Oleksandr Kindratenko, spokesperson for the SOF, informed".
+    if !toks[k].is_capitalized() && k >= 2 && toks[k - 1].is_punct(',') {
+        let mut n = k - 1;
+        while n > 0 && toks[n - 1].is_capitalized() && toks[n - 1].is_word() && k - 1 - n < 4 {
+            n -= 1;
+        }
+        if n < k - 1 && k - 1 - n >= 2 {
+            k = n;
+        }
+    }
+    Some((k, end, citing))
+}
+
+/// The claimant's words to the right of `s` ("according to X", "said X", "by X").
+fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
+    let mut k = s;
+    while k < toks.len() && k - s < 14 {
+        let t = &toks[k];
+        let ok = match t.kind {
+            crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "/" | "&") || (t.text == "." && k > s && toks[k - 1].end == t.start && k + 1 < toks.len() && toks[k + 1].is_capitalized()),
+            crate::token::TokKind::Number => false,
+            crate::token::TokKind::Word => {
+                if matches!(t.norm.as_ref(), "in" | "on" | "at") {
+                    let next = toks.get(k + 1);
+                    let next2 = toks.get(k + 2);
+                    next.is_some_and(|n| n.is_capitalized())
+                        || (next.is_some_and(|n| n.is("the")) && next2.is_some_and(|n| n.is_capitalized()))
+                } else {
+                    !is_stop(t) && (k == s || !lex.speech_verbs.contains(toks, k))
+                }
+            }
+        };
+        if !ok {
+            break;
+        }
+        k += 1;
+    }
+    (s, k)
+}
+
+/// Outlets named as the addressee of the verb ("told The War Zone", "in an interview with X").
+fn via_after(toks: &[Token], from: usize, to: usize, lex: &Lexicon) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to.min(toks.len()) {
+        if let Some((len, _)) = lex.via.match_at(toks, i) {
+            let (s, e) = np_right(toks, i + len, lex);
+            for (_, _, tag) in lex.aliases.find_all(toks, s, e) {
+                let ent = &lex.entities[tag as usize];
+                if ent.kind == EntityKind::Outlet && !out.contains(&ent.name) {
+                    out.push(ent.name.clone());
+                }
+            }
+            i += len.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn date_in(toks: &[Token], from: usize, to: usize) -> Option<DateExpr> {
+    let to = to.min(toks.len());
+    if from >= to {
+        return None;
+    }
+    find_dates(&toks[from..to])
+        .into_iter()
+        .find(|d| {
+            let before = (from + d.tok_start).checked_sub(1).map(|k| toks[k].norm.as_ref());
+            !matches!(before, Some("since" | "until" | "for" | "from" | "by" | "till"))
+        })
+        .map(|d| d.expr)
+}
+
+/// All frames of one sentence.
+pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
+    let n = toks.len();
+    let inq = quoted(toks);
+    let mut out: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if inq[i] {
+            i += 1;
+            continue;
+        }
+        // according to X / citing X / per X
+        if let Some((len, _)) = lex.according.match_at(toks, i) {
+            let is_per = toks[i].is("per") && len == 1;
+            if is_per && !toks.get(i + 1).is_some_and(|t| t.is_capitalized()) {
+                i += 1;
+                continue;
+            }
+            let (s, e) = np_right(toks, i + len, lex);
+            if let Some(c) = resolve(toks, s, e, lex, history) {
+                let leading = i <= 4 && toks.get(e).is_some_and(|t| t.is_punct(','));
+                let content = if leading { (e, n) } else { (0, i) };
+                let stated = date_in(toks, 0, i.min(6)).filter(|_| leading);
+                out.push(Frame {
+                    claimant: c,
+                    np: (s, e),
+                    content,
+                    strong: true,
+                    via: Vec::new(),
+                    stated,
+                });
+            }
+            i += len.max(1);
+            continue;
+        }
+        if let Some((len, _)) = lex.speech_verbs.match_at(toks, i) {
+            if let Some(f) = verb_frame(toks, i, len, lex, history, &inq) {
+                out.push(f);
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    // "X, citing Y, reported": the frame found for the verb is Y's; a trailing "citing Y" after
+    // a verb frame makes that frame's claimant a relay.
+    let mut k = 0;
+    while k + 1 < out.len() {
+        if out[k + 1].strong
+            && toks[out[k + 1].np.0.saturating_sub(1)].is("citing")
+            && !out[k].strong
+        {
+            let relay = out[k].claimant.source.clone();
+            out[k + 1].via.push(relay);
+            out[k + 1].content = out[k].content;
+        }
+        k += 1;
+    }
+    // Leading frames report up to the next frame's claimant.
+    let starts: Vec<usize> = out.iter().map(|f| f.np.0).collect();
+    for f in out.iter_mut() {
+        if f.content.1 == n {
+            if let Some(next) = starts.iter().filter(|&&s| s > f.content.0).min() {
+                f.content.1 = *next;
+            }
+        }
+    }
+    out
+}
+
+fn verb_frame(
+    toks: &[Token],
+    v: usize,
+    len: usize,
+    lex: &Lexicon,
+    history: &History,
+    inq: &[bool],
+) -> Option<Frame> {
+    let n = toks.len();
+    let after = v + len;
+    let noun_like = lex.noun_like.contains(toks, v);
+    // Passive with an agent: "was reported by X".
+    if v > 0 && BE.contains(&toks[v - 1].norm.as_ref()) {
+        if toks.get(after).is_some_and(|t| t.is("by")) {
+            let (s, e) = np_right(toks, after + 1, lex);
+            let claimant = resolve(toks, s, e, lex, history)?;
+            let via = via_after(toks, e, n, lex);
+            return Some(Frame {
+                claimant,
+                np: (s, e),
+                content: (0, v.saturating_sub(1)),
+                strong: false,
+                via,
+                stated: date_in(toks, v, n),
+            });
+        }
+        return None;
+    }
+    let subject = subject_left(toks, v, lex).filter(|&(s, e, citing)| {
+        let last = e - 1;
+        let named_first = last == 0
+            && (lex.aliases.match_ending_at(toks, e).is_some() || lex.parties.match_ending_at(toks, e).is_some());
+        (citing.is_some() || !lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last))
+            && (!noun_like
+                || (toks[last].is_capitalized() && last > 0)
+                || lex.pronouns.contains(toks, last)
+                || named_first)
+            && !inq.get(s).copied().unwrap_or(false)
+            && resolve(toks, s, e, lex, history).is_some()
+    });
+    let Some((s, e, citing)) = subject else {
+        return inverted(toks, v, after, lex, history, noun_like);
+    };
+    let (claimant, via0) = match citing {
+        Some((cs, ce)) => {
+            let inner = resolve(toks, cs, ce, lex, history)?;
+            let relay = resolve(toks, s, e, lex, history).map(|c| c.source);
+            (inner, relay.into_iter().collect::<Vec<_>>())
+        }
+        None => (resolve(toks, s, e, lex, history)?, Vec::new()),
+    };
+    // Leading ("X said that ...") unless the claimant follows the content ("..., X said").
+    let preceded_by_content = s > 0 && (toks[s - 1].is_punct(',') || is_quote_token(&toks[s - 1]) || toks[s - 1].is_punct('—'));
+    let that_follows = (after..(after + 9).min(n)).any(|k| toks[k].is("that") || toks[k].is_punct(':') || (is_quote_token(&toks[k]) && inq.get(k + 1).copied().unwrap_or(false)));
+    let leading = !preceded_by_content || that_follows;
+    let content = if leading { (after, n) } else { (0, s) };
+    let stated = if leading {
+        let until = (after..n).find(|&k| toks[k].is("that")).unwrap_or((after + 8).min(n));
+        // "On February 4, Yonhap reported": a date opening the sentence.
+        date_in(toks, after, until).or_else(|| if s <= 6 { date_in(toks, 0, s) } else { None })
+    } else {
+        date_in(toks, after, n)
+    };
+    let mut via = via0;
+    for x in via_after(toks, after, if leading { content.0.max(after + 10).min(n) } else { n }, lex) {
+        if !via.contains(&x) {
+            via.push(x);
+        }
+    }
+    Some(Frame {
+        claimant,
+        np: (s, e),
+        content,
+        strong: false,
+        via,
+        stated,
+    })
+}
+
+/// "“...,” said Zelensky" / "..., said the agency": the claimant follows the verb.
+fn inverted(toks: &[Token], v: usize, after: usize, lex: &Lexicon, history: &History, noun_like: bool) -> Option<Frame> {
+    let n = toks.len();
+    let prev_is_break = v > 0 && (toks[v - 1].is_punct(',') || is_quote_token(&toks[v - 1]));
+    if !prev_is_break || noun_like {
+        return None;
+    }
+    let (s, e) = np_right(toks, after, lex);
+    if e > s && (toks[s].is_capitalized() || toks[s].is("the") || lex.pronouns.contains(toks, s)) {
+        let claimant = resolve(toks, s, e, lex, history)?;
+        return Some(Frame {
+            claimant,
+            np: (s, e),
+            content: (0, v),
+            strong: false,
+            via: via_after(toks, e, n, lex),
+            stated: date_in(toks, after, n),
+        });
+    }
+    None
+}
+
+/// The frame whose content holds token `pos`.
+pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
+    frames
+        .iter()
+        .filter(|f| f.content.0 <= pos && pos < f.content.1)
+        .min_by_key(|f| (!f.strong, f.content.1 - f.content.0))
+}
+
+/// "This was reported by X": the claimant of the sentences before it in the paragraph.
+pub fn backward_claimant(toks: &[Token], lex: &Lexicon, history: &History) -> Option<(Claimant, Vec<String>)> {
+    let (len, _) = lex.backward.match_at(toks, 0)?;
+    let (s, e) = np_right(toks, len, lex);
+    let c = resolve(toks, s, e, lex, history)?;
+    let via = via_after(toks, e, toks.len(), lex);
+    Some((c, via))
+}
+
+/// ", reports UNN." at the end of a sentence: the outlet relays the sentence.
+pub fn relay_tail(toks: &[Token], lex: &Lexicon) -> Option<String> {
+    let n = toks.len();
+    let end = if n > 0 && toks[n - 1].is_punct('.') { n - 1 } else { n };
+    for k in (end.saturating_sub(4)..end).rev() {
+        if (toks[k].is("reports") || toks[k].is("writes")) && k > 0 && toks[k - 1].is_punct(',') {
+            for (_, _, tag) in lex.aliases.find_all(toks, k + 1, end) {
+                let ent = &lex.entities[tag as usize];
+                if ent.kind == EntityKind::Outlet {
+                    return Some(ent.name.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn who(sentence: &str, word: &str) -> Option<String> {
+        let lex = Lexicon::builtin();
+        let toks = tokenize(sentence, 0);
+        let fs = frames(&toks, &lex, &History::default());
+        let pos = toks.iter().position(|t| t.text == word).unwrap();
+        frame_at(&fs, pos).map(|f| f.claimant.source.clone())
+    }
+
+    #[test]
+    fn said_after_the_content() {
+        assert_eq!(
+            who("About 8,000 soldiers are still fighting, Ukraine's military intelligence chief Kyrylo Budanov said in an interview.", "8,000").as_deref(),
+            Some("Kyrylo Budanov")
+        );
+    }
+
+    #[test]
+    fn according_to_and_roles() {
+        assert_eq!(who("According to Budanov, about 8,000 are fighting.", "8,000").as_deref(), Some("Kyrylo Budanov"));
+        assert_eq!(who("The head of the GUR said that about 8,000 troops fight.", "8,000").as_deref(), Some("Kyrylo Budanov"));
+        assert_eq!(
+            who("300 of them are now believed to be dead, according to South Korean intelligence.", "300").as_deref(),
+            Some("National Intelligence Service (NIS)")
+        );
+    }
+
+    #[test]
+    fn two_frames_in_one_sentence() {
+        let s = "After The New York Times reported on Jan. 30 that troops had been pulled from the front, a Special Operations Forces spokesperson confirmed to the Kyiv Independent that forces had not faced them.";
+        assert_eq!(who(s, "pulled").as_deref(), Some("The New York Times"));
+        assert_eq!(who(s, "faced").as_deref(), Some("Special Operations Forces (SOF)"));
+    }
+
+    #[test]
+    fn passive_without_agent_names_nobody() {
+        assert_eq!(who("North Korea is estimated to have sent about 11 000 troops.", "11"), None);
+    }
+
+    #[test]
+    fn citing_makes_a_relay() {
+        let lex = Lexicon::builtin();
+        let s = "On February 4, Yonhap News, citing South Korea's intelligence agency, reported that troops appear to have been not engaged in combat.";
+        let toks = tokenize(s, 0);
+        let fs = frames(&toks, &lex, &History::default());
+        let pos = toks.iter().position(|t| t.text == "engaged").unwrap();
+        let f = frame_at(&fs, pos).unwrap();
+        assert_eq!(f.claimant.source, "National Intelligence Service (NIS)");
+        assert_eq!(f.via, vec!["Yonhap".to_string()]);
+    }
+
+    #[test]
+    fn media_reports_is_not_a_claimant() {
+        assert_eq!(who("Media reports that these troops have not been seen are wrong.", "seen"), None);
+    }
+}

@@ -1,0 +1,226 @@
+//! From articles to a [`Corpus`]: extract each article, settle publication dates (dateline,
+//! metadata, or inferred from the dates the text mentions), resolve when each claim was stated,
+//! then cluster and compare.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::cluster::{assign_clusters, contradictions};
+use crate::date::{resolve, DateExpr};
+use crate::extract::{analyze, Analysis};
+use crate::lexicon::Lexicon;
+use crate::model::{Claim, Corpus, Document, SCHEMA};
+
+/// What the metadata file says about one article (all optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+/// One article to extract.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub id: String,
+    pub text: String,
+    pub meta: Option<ArticleMeta>,
+}
+
+/// Options for [`build`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep each article's text in the output (the app's reader view needs it).
+    pub with_text: bool,
+}
+
+/// Extracts every input (in parallel when `analyses` were computed elsewhere, see
+/// [`build_from`]) and assembles the corpus.
+pub fn build(inputs: &[Input], lex: &Lexicon, opts: Options) -> Corpus {
+    let analyses: Vec<Analysis> = inputs.iter().map(|i| analyze(&i.text, lex)).collect();
+    build_from(inputs, analyses, opts)
+}
+
+/// Assembles a corpus from inputs and their analyses (same order).
+pub fn build_from(inputs: &[Input], analyses: Vec<Analysis>, opts: Options) -> Corpus {
+    // 1. Publication dates stated by the page or the metadata.
+    let stated: Vec<Option<NaiveDate>> = inputs
+        .iter()
+        .zip(&analyses)
+        .map(|(input, a)| {
+            let from_meta = input
+                .meta
+                .as_ref()
+                .and_then(|m| m.published.as_deref())
+                .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+            from_meta.or_else(|| {
+                a.layout
+                    .published_text
+                    .as_deref()
+                    .and_then(crate::date::parse_date_text)
+                    .and_then(|e| resolve(e, None, None))
+            })
+        })
+        .collect();
+    let median = median_date(&stated);
+    // 2. Inferred ones, from the dates the body mentions.
+    let published: Vec<(Option<NaiveDate>, bool)> = stated
+        .iter()
+        .zip(&analyses)
+        .map(|(s, a)| match s {
+            Some(d) => (Some(*d), false),
+            None => (infer_published(&a.body_dates, median), true),
+        })
+        .map(|(d, inferred)| (d, inferred && d.is_some()))
+        .collect();
+
+    let mut corpus = Corpus {
+        schema: SCHEMA,
+        ..Corpus::default()
+    };
+    for ((input, a), (pubdate, inferred)) in inputs.iter().zip(analyses).zip(published) {
+        let meta = input.meta.clone().unwrap_or_default();
+        corpus.documents.push(Document {
+            id: input.id.clone(),
+            title: meta
+                .title
+                .clone()
+                .or(a.layout.title.clone())
+                .unwrap_or_else(|| input.id.clone()),
+            outlet: meta.outlet.clone().or(a.layout.outlet.clone()),
+            url: meta.url.clone(),
+            published: pubdate.map(|d| d.to_string()),
+            published_inferred: inferred,
+            clutter: a.layout.clutter.clone(),
+            text: opts.with_text.then(|| input.text.clone()),
+        });
+        for (n, c) in a.claims.into_iter().enumerate() {
+            let stated_on = c
+                .stated
+                .and_then(|e| resolve(e, pubdate, median.map(|m| m.year())))
+                .or(pubdate);
+            corpus.claims.push(Claim {
+                id: format!("{}#{}", input.id, n + 1),
+                doc: input.id.clone(),
+                kind: c.kind,
+                metric: c.metric,
+                party: c.party,
+                value: c.value,
+                value_high: c.value_high,
+                qualifier: c.qualifier,
+                stance: c.stance,
+                source: c.claimant.as_ref().map(|x| x.source.clone()),
+                source_org: c.claimant.and_then(|x| x.org),
+                via: c.via,
+                stated_on: stated_on.map(|d| d.to_string()),
+                quote: input.text[c.span[0]..c.span[1]].to_string(),
+                span: c.span,
+                mention: c.mention,
+                subset: c.subset,
+                repeats: c.repeats,
+                cluster: String::new(),
+            });
+        }
+    }
+    assign_clusters(&mut corpus);
+    corpus.contradictions = contradictions(&corpus);
+    corpus
+}
+
+fn median_date(dates: &[Option<NaiveDate>]) -> Option<NaiveDate> {
+    let mut known: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
+    known.sort();
+    known.get(known.len() / 2).copied()
+}
+
+/// The publication date an article implies: just after the latest date it mentions. Month-days
+/// without a year are placed on the calendar by their order (the largest gap between them is
+/// where the year turns before the article was written) and by the corpus's other dates.
+pub fn infer_published(dates: &[DateExpr], corpus_median: Option<NaiveDate>) -> Option<NaiveDate> {
+    let full: Vec<NaiveDate> = dates
+        .iter()
+        .filter_map(|d| match d {
+            DateExpr::Full(x) => Some(*x),
+            _ => None,
+        })
+        .collect();
+    let mut md: Vec<(u32, u32)> = dates
+        .iter()
+        .filter_map(|d| match d {
+            DateExpr::MonthDay { month, day, year: None } => Some((*month, *day)),
+            DateExpr::MonthDay { month, day, year: Some(_) } => Some((*month, *day)),
+            DateExpr::Full(x) => Some((x.month(), x.day())),
+            _ => None,
+        })
+        .collect();
+    let latest_full = full.iter().max().copied();
+    if md.is_empty() {
+        return latest_full;
+    }
+    md.sort();
+    md.dedup();
+    // The month-day that ends the sequence: the one before the largest circular gap.
+    let ordinal = |(m, d): (u32, u32)| m * 31 + d;
+    let mut last = md[md.len() - 1];
+    let mut best_gap = 0;
+    for k in 0..md.len() {
+        let a = md[k];
+        let b = md[(k + 1) % md.len()];
+        let gap = (ordinal(b) + 12 * 31 - ordinal(a)) % (12 * 31);
+        let gap = if md.len() == 1 { 12 * 31 } else { gap };
+        if gap > best_gap {
+            best_gap = gap;
+            last = a;
+        }
+    }
+    // Its year: not before the latest full date, else nearest the corpus's dates.
+    let anchor = latest_full.or(corpus_median)?;
+    let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
+    let pick = candidates
+        .iter()
+        .filter_map(|&y| NaiveDate::from_ymd_opt(y, last.0, last.1).or_else(|| NaiveDate::from_ymd_opt(y, last.0, 28)))
+        .filter(|d| latest_full.is_none_or(|f| *d >= f))
+        .min_by_key(|d| (*d - anchor).num_days().abs());
+    match (pick, latest_full) {
+        (Some(p), Some(f)) => Some(p.max(f)),
+        (Some(p), None) => Some(p),
+        (None, f) => f,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn md(month: u32, day: u32) -> DateExpr {
+        DateExpr::MonthDay { month, day, year: None }
+    }
+
+    #[test]
+    fn inferred_date_follows_the_latest_mention() {
+        let dates = [md(1, 28), md(2, 4), md(1, 31), md(1, 15)];
+        assert_eq!(infer_published(&dates, Some(d(2025, 2, 4))), Some(d(2025, 2, 4)));
+        // Across a year end, August of the year before.
+        let dates = [md(8, 6), md(1, 30), md(2, 7), md(1, 15)];
+        assert_eq!(infer_published(&dates, Some(d(2025, 2, 4))), Some(d(2025, 2, 7)));
+        let dates = [DateExpr::Full(d(2024, 10, 24)), md(1, 13)];
+        assert_eq!(infer_published(&dates, None), Some(d(2025, 1, 13)));
+    }
+
+    #[test]
+    fn nothing_to_go_on() {
+        assert_eq!(infer_published(&[], Some(d(2025, 2, 4))), None);
+        assert_eq!(infer_published(&[md(2, 4)], None), None);
+    }
+}

@@ -1,0 +1,337 @@
+//! Date expressions in text ("Feb. 4", "February 4, 2025", "2025-02-04", "on Friday",
+//! "mid-January", "last fall") and their resolution against a reference date.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use crate::token::{tokenize, Token};
+
+/// A date as the text gives it, possibly relative or without a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateExpr {
+    /// Day, month and year.
+    Full(NaiveDate),
+    /// Month and day (1-31, or 5/15/25/31 for "early/mid/late/end of"), maybe with a year.
+    MonthDay { month: u32, day: u32, year: Option<i32> },
+    /// A month alone ("in August"): its middle, but no evidence of when an article was written.
+    Month { month: u32, year: Option<i32> },
+    Weekday(Weekday),
+    /// Days from the reference date ("yesterday" is -1).
+    Relative(i64),
+    /// "last fall": the middle month of the season, in the year before the reference.
+    LastSeason { month: u32 },
+}
+
+impl DateExpr {
+    /// Has a year of its own, so needs no reference.
+    pub fn is_absolute(&self) -> bool {
+        matches!(
+            self,
+            DateExpr::Full(_) | DateExpr::MonthDay { year: Some(_), .. } | DateExpr::Month { year: Some(_), .. }
+        )
+    }
+}
+
+/// A date expression found among tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub expr: DateExpr,
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    let m = match word {
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Is token `i` a month name (capitalised, so that "may" the verb is not one)?
+pub fn is_month(toks: &[Token], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.is_capitalized() && month_of(&t.norm).is_some())
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn small_number(t: &Token, max: u32) -> Option<u32> {
+    if !t.is_number() || t.text.len() > 2 {
+        return None;
+    }
+    t.text.parse().ok().filter(|&n| n >= 1 && n <= max)
+}
+
+fn year(t: &Token) -> Option<i32> {
+    if !t.is_number() || t.text.len() != 4 {
+        return None;
+    }
+    t.text.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
+
+/// All date expressions in `toks`, left to right, not overlapping.
+pub fn find_dates(toks: &[Token]) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((end, expr)) = date_at(toks, i) {
+            out.push(FoundDate {
+                tok_start: i,
+                tok_end: end,
+                expr,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn adjacent(toks: &[Token], i: usize) -> bool {
+    i + 1 < toks.len() && toks[i].end == toks[i + 1].start
+}
+
+/// Skips an optional "." (after "Jan") and "," (after the day).
+fn skip_punct(toks: &[Token], mut i: usize, c: char) -> usize {
+    if toks.get(i).is_some_and(|t| t.is_punct(c)) {
+        i += 1;
+    }
+    i
+}
+
+fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
+    let t = &toks[i];
+    // 2025-02-04
+    if let Some(y) = year(t) {
+        if i + 4 < toks.len()
+            && adjacent(toks, i)
+            && toks[i + 1].is_punct('-')
+            && adjacent(toks, i + 1)
+            && adjacent(toks, i + 2)
+            && toks[i + 3].is_punct('-')
+        {
+            let m = small_number(&toks[i + 2], 12)?;
+            let d = small_number(&toks[i + 4], 31)?;
+            return NaiveDate::from_ymd_opt(y, m, d).map(|nd| (i + 5, DateExpr::Full(nd)));
+        }
+        return None;
+    }
+    // Month [.] day [,] [year] / Month year
+    if is_month(toks, i) {
+        let month = month_of(&t.norm)?;
+        let j = skip_punct(toks, i + 1, '.');
+        if let Some(day) = toks.get(j).and_then(|x| small_number(x, 31)) {
+            // "Aug. 6 on 2024": a stray preposition before the year.
+            let k = skip_punct(toks, j + 1, ',');
+            let (end, yr) = match toks.get(k).and_then(year) {
+                Some(y) => (k + 1, Some(y)),
+                None => (j + 1, None),
+            };
+            return Some((end, month_day(month, day, yr)));
+        }
+        if let Some(y) = toks.get(j).and_then(year) {
+            return Some((j + 1, DateExpr::Month { month, year: Some(y) }));
+        }
+        return Some((i + 1, DateExpr::Month { month, year: None }));
+    }
+    // day Month [year]
+    if let Some(day) = small_number(t, 31) {
+        if is_month(toks, i + 1) {
+            let month = month_of(&toks[i + 1].norm)?;
+            let (end, yr) = match toks.get(i + 2).and_then(year) {
+                Some(y) => (i + 3, Some(y)),
+                None => (i + 2, None),
+            };
+            return Some((end, month_day(month, day, yr)));
+        }
+        return None;
+    }
+    // early / mid / late / end of / beginning of Month
+    let part = match t.norm.as_ref() {
+        "early" | "beginning" | "start" => Some(5),
+        "mid" | "middle" => Some(15),
+        "late" => Some(25),
+        "end" => Some(28),
+        _ => None,
+    };
+    if let Some(day) = part {
+        let mut j = i + 1;
+        while toks
+            .get(j)
+            .is_some_and(|x| x.is_punct('-') || x.is("of") || x.is("the"))
+            && j < i + 4
+        {
+            j += 1;
+        }
+        if is_month(toks, j) {
+            let month = month_of(&toks[j].norm)?;
+            let (end, yr) = match toks.get(j + 1).and_then(year) {
+                Some(y) => (j + 2, Some(y)),
+                None => (j + 1, None),
+            };
+            return Some((end, month_day(month, day, yr)));
+        }
+        return None;
+    }
+    if let Some(w) = weekday_of(&t.norm) {
+        return Some((i + 1, DateExpr::Weekday(w)));
+    }
+    match t.norm.as_ref() {
+        "today" => return Some((i + 1, DateExpr::Relative(0))),
+        "yesterday" => return Some((i + 1, DateExpr::Relative(-1))),
+        "last" | "this" => {
+            let next = toks.get(i + 1).map(|x| x.norm.as_ref());
+            let expr = match (t.norm.as_ref(), next) {
+                ("last", Some("week")) => DateExpr::Relative(-7),
+                ("last", Some("month")) => DateExpr::Relative(-30),
+                ("last", Some("fall" | "autumn")) => DateExpr::LastSeason { month: 10 },
+                ("last", Some("summer")) => DateExpr::LastSeason { month: 7 },
+                ("last", Some("spring")) => DateExpr::LastSeason { month: 4 },
+                ("last", Some("winter")) => DateExpr::LastSeason { month: 1 },
+                ("this", Some("week")) => DateExpr::Relative(0),
+                _ => return None,
+            };
+            return Some((i + 2, expr));
+        }
+        _ => {}
+    }
+    None
+}
+
+fn month_day(month: u32, day: u32, year: Option<i32>) -> DateExpr {
+    match year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
+        Some(d) => DateExpr::Full(d),
+        None => DateExpr::MonthDay { month, day, year },
+    }
+}
+
+/// Parses a free-standing date ("February 4, 2025 9:20 PM", "2025-02-04", "Nov. 25, 2024").
+pub fn parse_date_text(s: &str) -> Option<DateExpr> {
+    let toks = tokenize(s, 0);
+    find_dates(&toks).into_iter().map(|f| f.expr).next()
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d).or_else(|| {
+        // Day 28-31 of a short month: take the month's last day.
+        (28..d).rev().find_map(|dd| NaiveDate::from_ymd_opt(y, m, dd))
+    })
+}
+
+/// The calendar date of `expr`, read as said on or shortly before `reference`. Without a
+/// reference, only absolute expressions (or month-days given `fallback_year`) resolve.
+pub fn resolve(
+    expr: DateExpr,
+    reference: Option<NaiveDate>,
+    fallback_year: Option<i32>,
+) -> Option<NaiveDate> {
+    match expr {
+        DateExpr::Full(d) => Some(d),
+        DateExpr::Month { month, year } => resolve(DateExpr::MonthDay { month, day: 15, year }, reference, fallback_year),
+        DateExpr::MonthDay { month, day, year: Some(y) } => ymd(y, month, day),
+        DateExpr::MonthDay { month, day, year: None } => match reference {
+            Some(r) => {
+                let d = ymd(r.year(), month, day)?;
+                // A date well after the reference was last year's.
+                if d > r + Days::new(7) {
+                    ymd(r.year() - 1, month, day)
+                } else {
+                    Some(d)
+                }
+            }
+            None => ymd(fallback_year?, month, day),
+        },
+        DateExpr::Weekday(w) => {
+            let r = reference?;
+            let back = (7 + r.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
+            r.checked_sub_days(Days::new(back as u64))
+        }
+        DateExpr::Relative(n) => {
+            let r = reference?;
+            if n >= 0 {
+                r.checked_add_days(Days::new(n as u64))
+            } else {
+                r.checked_sub_days(Days::new(n.unsigned_abs()))
+            }
+        }
+        DateExpr::LastSeason { month } => {
+            let r = reference?;
+            let d = ymd(r.year(), month, 15)?;
+            if d >= r {
+                ymd(r.year() - 1, month, 15)
+            } else {
+                Some(d)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn first(s: &str) -> DateExpr {
+        parse_date_text(s).unwrap_or_else(|| panic!("no date in {s:?}"))
+    }
+
+    #[test]
+    fn absolute_forms() {
+        assert_eq!(first("by Kateryna February 4, 2025 9:20 PM"), DateExpr::Full(d(2025, 2, 4)));
+        assert_eq!(first("date 2025-02-04 South"), DateExpr::Full(d(2025, 2, 4)));
+        assert_eq!(first("Published : Nov. 25, 2024"), DateExpr::Full(d(2024, 11, 25)));
+        assert_eq!(first("on 4 February 2025"), DateExpr::Full(d(2025, 2, 4)));
+        assert_eq!(first("on Aug. 6 on 2024"), DateExpr::MonthDay { month: 8, day: 6, year: None });
+    }
+
+    #[test]
+    fn relative_forms_resolve_against_the_reference() {
+        let r = Some(d(2025, 2, 4)); // a Tuesday
+        let at = |s: &str| resolve(first(s), r, None).unwrap();
+        assert_eq!(at("on Jan. 13"), d(2025, 1, 13));
+        assert_eq!(at("on Friday"), d(2025, 1, 31));
+        assert_eq!(at("in mid-January"), d(2025, 1, 15));
+        assert_eq!(at("at the end of January"), d(2025, 1, 28));
+        assert_eq!(at("last fall"), d(2024, 10, 15));
+        assert_eq!(at("on December 27"), d(2024, 12, 27));
+        assert_eq!(at("Tuesday"), d(2025, 2, 4));
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        let toks = tokenize("casualties may amount to dozens", 0);
+        assert!(find_dates(&toks).is_empty());
+    }
+
+    #[test]
+    fn no_reference_no_relative_date() {
+        assert_eq!(resolve(first("on Friday"), None, None), None);
+        assert_eq!(resolve(first("on Feb. 4"), None, Some(2025)), Some(d(2025, 2, 4)));
+    }
+}

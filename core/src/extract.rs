@@ -1,0 +1,199 @@
+//! One article in, raw claims out: layout, sentences, then figures and stances with their
+//! frames of attribution. Dates stay unresolved here; [`crate::corpus`] resolves them once every
+//! article's date is known.
+
+use crate::attribution::{backward_claimant, frame_at, frames, relay_tail, Claimant, History};
+use crate::date::{find_dates, DateExpr};
+use crate::figure::{find_figures, Antecedent};
+use crate::layout::{self, Layout};
+use crate::lexicon::Lexicon;
+use crate::model::{Kind, Metric, Qualifier, Span, Stance};
+use crate::sentence;
+use crate::stance::find_stances;
+use crate::token::tokenize;
+
+/// A claim before dates are resolved and clusters assigned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawClaim {
+    pub kind: Kind,
+    pub metric: Option<Metric>,
+    pub party: Option<String>,
+    pub value: Option<u64>,
+    pub value_high: Option<u64>,
+    pub qualifier: Option<Qualifier>,
+    pub stance: Option<Stance>,
+    pub claimant: Option<Claimant>,
+    pub via: Vec<String>,
+    pub stated: Option<DateExpr>,
+    pub span: Span,
+    pub mention: Span,
+    pub repeats: Vec<Span>,
+    /// Part of another count of the sentence ("including 500 officers").
+    pub subset: bool,
+}
+
+/// What one article yields.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub layout: Layout,
+    pub claims: Vec<RawClaim>,
+    /// Every date the article's body mentions, for inferring its publication date.
+    pub body_dates: Vec<DateExpr>,
+}
+
+/// Extracts the raw claims of one article.
+pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
+    let layout = layout::analyze(text, lex);
+    let mut claims: Vec<RawClaim> = Vec::new();
+    let mut body_dates = Vec::new();
+    let mut history = History::default();
+    let mut ante = Antecedent::default();
+    for &(ps, pe) in &layout.paragraphs {
+        let mut carry: Option<(Claimant, Vec<String>)> = None;
+        let para_first_claim = claims.len();
+        for (ss, se) in sentence::split(text, ps, pe) {
+            let toks = tokenize(&text[ss..se], ss);
+            body_dates.extend(find_dates(&toks).into_iter().map(|d| d.expr));
+            if let Some((c, via)) = backward_claimant(&toks, lex, &history) {
+                // "This was reported by X": X said the sentences before it in this paragraph.
+                for claim in claims[para_first_claim..].iter_mut().filter(|c| c.claimant.is_none()) {
+                    claim.claimant = Some(c.clone());
+                    for v in &via {
+                        if !claim.via.contains(v) {
+                            claim.via.push(v.clone());
+                        }
+                    }
+                }
+                history.push(&c);
+                carry = Some((c, via));
+                continue;
+            }
+            let fs = frames(&toks, lex, &history);
+            let relay = relay_tail(&toks, lex);
+            let leading_date = find_dates(&toks[..toks.len().min(6)])
+                .into_iter()
+                .find(|d| d.tok_start <= 1)
+                .map(|d| d.expr);
+            let stances = find_stances(&toks, lex, &ante);
+            let figures = find_figures(&toks, text, lex, &mut ante);
+            let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
+                let (c, mut via, stated) = match frame_at(&fs, pos) {
+                    Some(f) => (Some(f.claimant.clone()), f.via.clone(), f.stated),
+                    None => match &carry {
+                        Some((c, v)) => (Some(c.clone()), v.clone(), None),
+                        None => (None, Vec::new(), None),
+                    },
+                };
+                if let Some(r) = &relay {
+                    if !via.contains(r) {
+                        via.push(r.clone());
+                    }
+                }
+                (c, via, stated.or(leading_date))
+            };
+            let span = [ss, se];
+            for f in figures {
+                let (claimant, via, stated) = attribute(f.anchor);
+                claims.push(RawClaim {
+                    kind: Kind::Figure,
+                    metric: Some(f.metric),
+                    party: f.party.map(|p| lex.party_name(p).to_string()),
+                    value: f.value,
+                    value_high: f.value_high,
+                    qualifier: Some(f.qualifier),
+                    stance: None,
+                    claimant,
+                    via,
+                    stated,
+                    span,
+                    mention: [toks[f.tok_start].start, toks[f.tok_end - 1].end],
+                    repeats: Vec::new(),
+                    subset: f.subset,
+                });
+            }
+            for s in stances {
+                let (claimant, via, stated) = attribute(s.anchor);
+                let stance = match s.stance {
+                    Some(st) => st,
+                    None => {
+                        // A bare denial: the opposite of what someone else last reported.
+                        let who = claimant.as_ref().map(|c| c.source.as_str());
+                        let Some(prev) = claims.iter().rev().take(64).find(|c| {
+                            c.kind == Kind::Stance && c.claimant.as_ref().map(|x| x.source.as_str()) != who
+                        }) else {
+                            continue;
+                        };
+                        match prev.stance {
+                            Some(p) => p.opposite(),
+                            None => continue,
+                        }
+                    }
+                };
+                claims.push(RawClaim {
+                    kind: Kind::Stance,
+                    metric: None,
+                    party: Some(lex.party_name(s.party).to_string()),
+                    value: None,
+                    value_high: None,
+                    qualifier: None,
+                    stance: Some(stance),
+                    claimant,
+                    via,
+                    stated,
+                    span,
+                    mention: [toks[s.tok_start].start, toks[s.tok_end - 1].end],
+                    repeats: Vec::new(),
+                    subset: false,
+                });
+            }
+            for f in &fs {
+                history.push(&f.claimant);
+            }
+            if let Some(last) = fs.last() {
+                carry = Some((last.claimant.clone(), last.via.clone()));
+            }
+        }
+    }
+    Analysis {
+        layout,
+        claims: dedup(claims),
+        body_dates,
+    }
+}
+
+/// Merges repeats of the same claim within one article into its first mention.
+fn dedup(claims: Vec<RawClaim>) -> Vec<RawClaim> {
+    type Key = (Kind, Option<Metric>, Option<String>, Option<u64>, Option<u64>, Option<Stance>, Option<String>);
+    let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    let mut out: Vec<RawClaim> = Vec::with_capacity(claims.len());
+    for c in claims {
+        let key: Key = (
+            c.kind,
+            c.metric,
+            c.party.clone(),
+            c.value,
+            c.value_high,
+            c.stance,
+            c.claimant.as_ref().map(|x| x.source.clone()),
+        );
+        match seen.get(&key) {
+            Some(&i) => {
+                let first = &mut out[i];
+                if first.stated.is_none() {
+                    first.stated = c.stated;
+                }
+                for v in c.via {
+                    if !first.via.contains(&v) {
+                        first.via.push(v);
+                    }
+                }
+                first.repeats.push(c.mention);
+            }
+            None => {
+                seen.insert(key, out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,466 @@
+//! Figures: numbers that count people, with their qualifier, metric and party.
+//!
+//! A number counts people when a people noun follows it ("8,000 North Korean soldiers", "300 of
+//! them", "2,700 wounded"), when it continues a count of people ("and about 2,700 have been
+//! wounded"), or when it is the predicate of one ("the death toll rose to 300"). Years, dates,
+//! times, ages, distances, percentages and money never are.
+
+use crate::date::is_month;
+use crate::lexicon::{metric_of, qualifier_of, Lexicon};
+use crate::model::{Metric, Qualifier};
+use crate::number::{find_numbers, NumberPhrase};
+use crate::token::Token;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub value: Option<u64>,
+    pub value_high: Option<u64>,
+    pub qualifier: Qualifier,
+    pub metric: Metric,
+    pub party: Option<usize>,
+    /// Token range of the qualifier, number and counted noun.
+    pub tok_start: usize,
+    pub tok_end: usize,
+    /// Token of the number itself (for attribution).
+    pub anchor: usize,
+    /// Part of the count before it ("including 500 officers").
+    pub subset: bool,
+}
+
+/// What the sentences before this one were about, for "300 of them" and "they".
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Antecedent {
+    pub party: Option<usize>,
+}
+
+const PRONOUN_HEADS: &[&str] = &["them", "whom", "those", "these", "which"];
+const NP_STOPS: &[&str] = &[
+    "that", "who", "which", "in", "on", "at", "to", "for", "from", "with", "by", "were", "was",
+    "are", "is", "have", "has", "had", "will", "would", "be", "been", "being", "as", "than", "or",
+    "per", "a", "an", "the", "this", "their", "its", "his", "her", "our", "into", "over", "under",
+    "across", "since", "during", "after", "before", "while", "when", "where", "and", "but",
+];
+const PREDICATE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "at", "reached", "totaled", "totalled", "numbered", "number",
+    "exceed", "exceeded", "exceeds", "to", "of", "stands", "stood", "topped", "surpassed",
+    "hit", "passed",
+];
+const PREDICATE_NOUNS: &[&str] = &["toll", "number", "numbers", "tally", "count", "figure", "total"];
+
+fn is_punct_stop(t: &Token) -> bool {
+    t.kind == crate::token::TokKind::Punct && !matches!(t.text, "-" | "'" | "’")
+}
+
+/// The party named by tokens `s..e` (first found).
+pub fn party_in(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<usize> {
+    lex.parties
+        .find_all(toks, s, e.min(toks.len()))
+        .first()
+        .map(|(_, _, tag)| *tag as usize)
+}
+
+/// Parties of people mentioned in the sentence ("North Korean troops", "soldiers from the
+/// DPRK", "North Koreans"), in order.
+pub fn people_parties(toks: &[Token], lex: &Lexicon) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, len, tag) in lex.parties.find_all(toks, 0, toks.len()) {
+        let after = i + len;
+        let demonym = lex.party_people.match_at(toks, i).is_some();
+        let modifies = (after..(after + 3).min(toks.len())).any(|k| lex.people.contains(toks, k));
+        let from = i >= 2
+            && (toks[i - 1].is("from") || toks[i - 1].is("of") || toks[i - 1].is("the"))
+            && (i.saturating_sub(4)..i).any(|k| lex.people.contains(toks, k));
+        let possessive = toks[i + len - 1].possessive && toks.get(after).is_some_and(|t| lex.people.contains(toks, after) || t.is("military") || t.is("army"));
+        if demonym || modifies || from || possessive {
+            out.push((i, tag as usize));
+        }
+    }
+    out
+}
+
+fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool {
+    let s = p.tok_start;
+    let e = p.tok_end;
+    let prev = s.checked_sub(1).map(|k| &toks[k]);
+    let next = toks.get(e);
+    // Dates: "Feb. 4", "4 February", "January 28".
+    if s > 0 && (is_month(toks, s - 1) || (s > 1 && toks[s - 1].is_punct('.') && is_month(toks, s - 2))) {
+        return true;
+    }
+    if is_month(toks, e) {
+        return true;
+    }
+    // Times and scores: "9:20", "3-2".
+    if next.is_some_and(|t| t.is_punct(':') && t.start == toks[e - 1].end) {
+        return true;
+    }
+    if prev.is_some_and(|t| t.is_punct(':') && t.end == toks[s].start) {
+        return true;
+    }
+    // Ordinals and glued units: "1st", "1,000km", "20%".
+    if let Some(t) = next {
+        if t.start == toks[e - 1].end && t.is_word() && p.digits {
+            if matches!(t.norm.as_ref(), "st" | "nd" | "rd" | "th" | "s") {
+                return true;
+            }
+            if lex.not_people.contains(toks, e) {
+                return true;
+            }
+        }
+    }
+    // Units and ages: "3 km", "20 percent", "20-year-old", "six months".
+    let unit_at = if next.is_some_and(|t| t.is_punct('-')) { e + 1 } else { e };
+    if lex.not_people.contains(toks, unit_at) {
+        return true;
+    }
+    // Money, ages, identifiers: "$300", "aged 20", "No. 5".
+    if s > 0 && lex.not_people_before.match_ending_at(toks, s).is_some() {
+        return true;
+    }
+    if prev.is_some_and(|t| t.is_punct('#')) {
+        return true;
+    }
+    // Digits glued to letters on the left ("F16", "T-72").
+    if s > 0 && toks[s - 1].end == toks[s].start && (toks[s - 1].is_word() || toks[s - 1].is_punct('-')) && p.digits {
+        return true;
+    }
+    let _ = text;
+    false
+}
+
+/// Finds the figures of one sentence (tokens `toks` of the document `text`).
+pub fn find_figures(toks: &[Token], text: &str, lex: &Lexicon, ante: &mut Antecedent) -> Vec<Figure> {
+    let numbers = find_numbers(toks, text);
+    let people_parties = people_parties(toks, lex);
+    let mut out: Vec<Figure> = Vec::new();
+    for (idx, p) in numbers.iter().enumerate() {
+        if excluded(toks, p, lex, text) {
+            continue;
+        }
+        let next_number = numbers.get(idx + 1).map_or(toks.len(), |n| n.tok_start);
+        let prev_number_end = idx.checked_sub(1).map_or(0, |k| numbers[k].tok_end);
+        let head = counted_noun(toks, p, lex, next_number);
+        let mut inherit = false;
+        let (noun_end, pronoun) = match head {
+            Some(h) => h,
+            None => {
+                // "and about 2,700 have been wounded": continues a count of people.
+                let continues = !out.is_empty()
+                    && toks.get(p.tok_end).is_some_and(|_| lex.elliptic_verbs.contains(toks, p.tok_end));
+                let predicate = predicate_of_people(toks, p, lex, prev_number_end);
+                if continues {
+                    inherit = true;
+                    (p.tok_end, false)
+                } else if predicate {
+                    (p.tok_end, false)
+                } else {
+                    continue;
+                }
+            }
+        };
+        if p.year_like && noun_end == p.tok_end {
+            continue;
+        }
+        // Numbers with a people noun but written like a year still count ("2000 soldiers").
+        let (q_start, mut qualifier) = match lex.qualifiers.match_ending_at(toks, p.tok_start) {
+            Some((qs, tag)) if qs >= prev_number_end => (qs, qualifier_of(tag)),
+            _ => (p.tok_start, Qualifier::Exact),
+        };
+        if let Some((len, tag)) = lex.qualifiers_after.match_at(toks, noun_end) {
+            qualifier = qualifier_of(tag);
+            let _ = len;
+        } else if let Some((_, tag)) = lex.qualifiers_after.match_at(toks, p.tok_end) {
+            qualifier = qualifier_of(tag);
+        }
+        if p.value.is_none() {
+            qualifier = Qualifier::About;
+        }
+        // "At least 300 ... and another 2,700": the qualifier carries over a parallel count.
+        let parallel = p.tok_start > 0 && (toks[p.tok_start - 1].is("another") || toks[p.tok_start - 1].is("and"));
+        if q_start == p.tok_start && parallel {
+            if let Some(last) = out.last() {
+                if matches!(last.qualifier, Qualifier::AtLeast | Qualifier::About | Qualifier::MoreThan) {
+                    qualifier = last.qualifier;
+                }
+            }
+        }
+        let including = q_start > 0 && (toks[q_start - 1].is("including") || toks[q_start - 1].is("among"));
+        let listed = parallel && toks[p.tok_start - 1].is("and") && out.last().is_some_and(|l| l.tok_end + 2 >= q_start);
+        // Metric: the counted noun, the words after it, the words before the number.
+        let metric = metric_of_figure(toks, p, noun_end, lex, next_number, prev_number_end, q_start);
+        let metric = match (metric, out.last()) {
+            (None, Some(last)) if including || listed || inherit => Some(last.metric),
+            (m, _) => m,
+        }
+        .unwrap_or(Metric::Other);
+        // Party: inside the noun phrase, "from X" after it, the agent of a deployment verb, the
+        // antecedent.
+        let mut party = party_in(toks, p.tok_end, noun_end, lex);
+        if party.is_none() {
+            let k = noun_end;
+            if toks.get(k).is_some_and(|t| t.is("from") || t.is("of")) {
+                party = party_in(toks, k + 1, (k + 4).min(toks.len()), lex);
+            }
+        }
+        if party.is_none() && (inherit || including || listed) {
+            party = out.last().and_then(|l| l.party);
+        }
+        if party.is_none() {
+            // "Pyongyang deployed over 10,000 troops", "North Korea is estimated to have sent".
+            let from = q_start.saturating_sub(8).max(prev_number_end);
+            let deploy_verb = (from..q_start).rev().find(|&k| {
+                lex.metrics
+                    .match_at(toks, k)
+                    .is_some_and(|(_, tag)| metric_of(tag) == Metric::Deployed)
+            });
+            if let Some(v) = deploy_verb {
+                party = lex
+                    .parties
+                    .find_all(toks, v.saturating_sub(7).max(prev_number_end), v)
+                    .last()
+                    .map(|(_, _, t)| *t as usize);
+            }
+        }
+        if party.is_none() && pronoun {
+            party = ante.party;
+        }
+        if party.is_none() {
+            // The people this sentence is about, else the sentences before.
+            party = people_parties
+                .iter()
+                .find(|(i, _)| *i < q_start)
+                .map(|(_, t)| *t)
+                .or(ante.party);
+        }
+        out.push(Figure {
+            value: p.value,
+            value_high: p.value_high,
+            qualifier,
+            metric,
+            party,
+            tok_start: q_start,
+            tok_end: noun_end,
+            anchor: p.tok_start,
+            subset: including || (listed && out.last().is_some_and(|l| l.subset)),
+        });
+    }
+    if let Some((_, last)) = people_parties.last() {
+        ante.party = Some(*last);
+    }
+    out
+}
+
+/// The end of the counted people noun after a number, and whether it is a pronoun ("of them").
+fn counted_noun(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, limit: usize) -> Option<(usize, bool)> {
+    let mut k = p.tok_end;
+    let limit = limit.min(toks.len()).min(p.tok_end + 7);
+    // "300 of them", "hundreds of Russian and North Korean servicemen"
+    if toks.get(k).is_some_and(|t| t.is("of")) {
+        k += 1;
+        if toks.get(k).is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_ref())) {
+            return Some((k + 1, true));
+        }
+        if toks.get(k).is_some_and(|t| t.is("the") || t.is("their") || t.is("its")) {
+            k += 1;
+        }
+    }
+    while k < limit {
+        if let Some((len, _)) = lex.people.match_at(toks, k) {
+            return Some((k + len, false));
+        }
+        if let Some((len, _)) = lex.party_people.match_at(toks, k) {
+            // "8,000 North Koreans" unless an adjective ("North Korean troops") follows.
+            let end = k + len;
+            if !toks.get(end).is_some_and(|_| lex.people.contains(toks, end)) {
+                return Some((end, false));
+            }
+        }
+        let t = &toks[k];
+        if is_punct_stop(t) || t.is_number() {
+            return None;
+        }
+        if NP_STOPS.contains(&t.norm.as_ref()) {
+            // "Russian and North Korean servicemen": "and" between two party words.
+            let joins_parties = t.is("and")
+                && k > p.tok_end
+                && lex.parties.match_ending_at(toks, k).is_some()
+                && lex.parties.match_at(toks, k + 1).is_some();
+            if !joins_parties {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "the death toll rose to 300", "the number of North Korean troops ... is about 8,000".
+fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: usize) -> bool {
+    let mut s = p.tok_start;
+    if let Some((qs, _)) = lex.qualifiers.match_ending_at(toks, s) {
+        s = qs;
+    }
+    let Some(verb) = s.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    if !PREDICATE_VERBS.contains(&verb.norm.as_ref()) {
+        return false;
+    }
+    let lo = s.saturating_sub(9).max(from);
+    let window = lo..s.saturating_sub(1);
+    let clause_break = window.clone().any(|k| toks[k].is_punct(',') || toks[k].is_punct(';'));
+    if clause_break {
+        return false;
+    }
+    let noun = window.clone().any(|k| PREDICATE_NOUNS.contains(&toks[k].norm.as_ref()));
+    let people = window.clone().any(|k| lex.people.contains(toks, k) || lex.party_people.contains(toks, k));
+    let metric = window.into_iter().any(|k| {
+        lex.metrics
+            .match_at(toks, k)
+            .is_some_and(|(_, tag)| matches!(metric_of(tag), Metric::Casualties | Metric::Killed | Metric::Wounded))
+    });
+    (noun && people) || (metric && (noun || people))
+}
+
+fn metric_of_figure(
+    toks: &[Token],
+    p: &NumberPhrase,
+    noun_end: usize,
+    lex: &Lexicon,
+    next_number: usize,
+    prev_number_end: usize,
+    q_start: usize,
+) -> Option<Metric> {
+    // The counted noun itself ("2,700 wounded", "3,000 casualties", "prisoners").
+    for k in p.tok_end..noun_end {
+        if let Some((_, tag)) = lex.metrics.match_at(toks, k) {
+            let m = metric_of(tag);
+            if m != Metric::Deployed && m != Metric::Fighting {
+                return Some(m);
+            }
+        }
+    }
+    // The nearest cue after the noun, in this clause.
+    let end = next_number.min(noun_end + 12).min(toks.len());
+    let mut k = noun_end;
+    while k < end {
+        let t = &toks[k];
+        if t.is_punct(';') || t.is_punct(':') || (t.is_punct(',') && k > noun_end + 6) {
+            break;
+        }
+        // "to fight" is a purpose, not a state.
+        if t.is("to") && toks.get(k + 1).is_some_and(|n| n.is("fight") || n.is("support") || n.is("help")) {
+            break;
+        }
+        if let Some((_, tag)) = lex.metrics.match_at(toks, k) {
+            return Some(metric_of(tag));
+        }
+        k += 1;
+    }
+    // A cue right before the number: "sent about 11,000", "killed 300", "a total of".
+    let reach = if noun_end == p.tok_end { 9 } else { 6 };
+    let from = q_start.saturating_sub(reach).max(prev_number_end);
+    for k in (from..q_start).rev() {
+        if toks[k].is_punct(',') || toks[k].is_punct(';') {
+            break;
+        }
+        if let Some((len, tag)) = lex.metrics.match_at(toks, k) {
+            if k + len <= q_start {
+                return Some(metric_of(tag));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn figs(s: &str) -> Vec<(Option<u64>, Qualifier, Metric, Option<String>)> {
+        let lex = Lexicon::builtin();
+        let toks = tokenize(s, 0);
+        let mut ante = Antecedent::default();
+        find_figures(&toks, s, &lex, &mut ante)
+            .into_iter()
+            .map(|f| (f.value, f.qualifier, f.metric, f.party.map(|p| lex.party_name(p).to_string())))
+            .collect()
+    }
+
+    fn nk() -> Option<String> {
+        Some("North Korea".to_string())
+    }
+
+    #[test]
+    fn counts_with_people_nouns() {
+        assert_eq!(
+            figs("About 8,000 North Korean soldiers are still fighting against Ukraine."),
+            [(Some(8000), Qualifier::About, Metric::Fighting, nk())]
+        );
+        assert_eq!(
+            figs("Up to 12,000 North Korean troops were deployed to Kursk Oblast last fall."),
+            [(Some(12000), Qualifier::UpTo, Metric::Deployed, nk())]
+        );
+    }
+
+    #[test]
+    fn coordinated_counts_share_qualifier_and_party() {
+        assert_eq!(
+            figs("At least 300 North Korean soldiers have been killed and another 2,700 wounded fighting in Kursk."),
+            [
+                (Some(300), Qualifier::AtLeast, Metric::Killed, nk()),
+                (Some(2700), Qualifier::AtLeast, Metric::Wounded, nk())
+            ]
+        );
+    }
+
+    #[test]
+    fn deployment_agent_gives_the_party() {
+        assert_eq!(
+            figs("North Korea is estimated to have sent about 11 000 troops to fight against Ukraine."),
+            [(Some(11000), Qualifier::About, Metric::Deployed, nk())]
+        );
+        assert_eq!(
+            figs("Pyongyang deployed over 10,000 troops to bolster Russian forces."),
+            [(Some(10000), Qualifier::MoreThan, Metric::Deployed, nk())]
+        );
+    }
+
+    #[test]
+    fn killed_or_wounded_is_casualties() {
+        assert_eq!(
+            figs("more than 3 000 soldiers from the DPRK have already been killed or wounded."),
+            [(Some(3000), Qualifier::MoreThan, Metric::Casualties, nk())]
+        );
+    }
+
+    #[test]
+    fn not_figures() {
+        assert!(figs("On Jan. 13, in 2024, for three weeks, 2 min read at 9:20 PM.").is_empty());
+        assert!(figs("a 1,000km front, 20% of them, $300 million, aged 20, 11 years").is_empty());
+        assert!(figs("6 containers and 12 settlements").is_empty());
+    }
+
+    #[test]
+    fn vague_and_ranges() {
+        assert_eq!(
+            figs("we are talking hundreds of Russian and North Korean servicemen").len(),
+            1
+        );
+        assert_eq!(
+            figs("between 10,000 and 12,000 troops were sent")[0].0,
+            Some(10000)
+        );
+    }
+
+    #[test]
+    fn elliptic_and_predicate_counts() {
+        let f = figs("300 soldiers have been killed in the war and about 2 700 have been wounded.");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1].2, Metric::Wounded);
+        let f = figs("The death toll among North Korean troops rose to 400.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].2, Metric::Killed);
+    }
+}

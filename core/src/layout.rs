@@ -1,0 +1,294 @@
+//! The shape of a page: which lines are the article (paragraphs) and which are clutter
+//! (navigation, bylines, captions, newsletter prompts, teasers and bios appended after the body),
+//! plus what the page says about itself: title, dateline outlet, publication date.
+
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::model::Span;
+use crate::token::tokenize;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Byte ranges of the article's paragraphs (one per line), clutter removed.
+    pub paragraphs: Vec<(usize, usize)>,
+    pub clutter: Vec<Span>,
+    pub title: Option<String>,
+    /// The outlet the page names for itself, with the evidence's weight.
+    pub outlet: Option<String>,
+    /// The text of a dateline or byline date ("February 4, 2025 9:20 PM").
+    pub published_text: Option<String>,
+}
+
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if !trimmed.is_empty() {
+            out.push(Line {
+                start: pos + lead,
+                end: pos + lead + trimmed.len(),
+            });
+        }
+        pos += raw.len();
+    }
+    out
+}
+
+fn ends_with_terminal(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '…' | ':' | ')'))
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Looks like a headline: several words, no sentence end.
+fn headline_like(s: &str) -> bool {
+    word_count(s) >= 4 && !ends_with_terminal(s) && s.len() < 200
+}
+
+/// Splits a page into article paragraphs and clutter.
+pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
+    let lines = lines(text);
+    let mut layout = Layout::default();
+    // Per line: None = clutter, Some(start) = body from `start` to the line's end.
+    let mut body: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    let mut outlet_votes: Vec<(String, u32)> = Vec::new();
+    let vote = |name: &str, weight: u32, votes: &mut Vec<(String, u32)>| {
+        let name = canonical_outlet(name, lex);
+        match votes.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, w)) => *w += weight,
+            None => votes.push((name, weight)),
+        }
+    };
+    let mut first_body_text: Option<&str> = None;
+    for (n, line) in lines.iter().enumerate() {
+        let s = &text[line.start..line.end];
+        let mut start = Some(line.start);
+        if n < 20 && layout.published_text.is_none() {
+            for re in &lex.published {
+                if let Some(c) = re.captures(s) {
+                    if let Some(d) = c
+                        .name("date")
+                        .filter(|d| crate::date::parse_date_text(d.as_str()).is_some())
+                    {
+                        layout.published_text = Some(d.as_str().to_string());
+                        let whole = c.get(0).map_or(0, |m| m.end());
+                        // A dateline prefix ("date 2025-02-04 ...") is clutter; the rest is text.
+                        let rest = s[whole..].trim_start();
+                        start = if rest.len() < 20 {
+                            None
+                        } else {
+                            Some(line.end - rest.len())
+                        };
+                        break;
+                    }
+                }
+            }
+        }
+        if start.is_some() {
+            for re in &lex.datelines {
+                if let Some(c) = re.captures(s) {
+                    if let Some(o) = c.name("outlet") {
+                        vote(o.as_str(), 3, &mut outlet_votes);
+                    }
+                    let whole = c.get(0).map_or(0, |m| m.end());
+                    let rest = s[whole..].trim_start();
+                    start = if rest.is_empty() {
+                        None
+                    } else {
+                        Some(line.end - rest.len())
+                    };
+                    break;
+                }
+            }
+        }
+        if start.is_some() && lex.clutter_lines.iter().any(|re| re.is_match(s)) {
+            start = None;
+        }
+        if start.is_some() {
+            if let (Some(first), true) = (first_body_text, n > 0) {
+                if first == s {
+                    start = None; // The headline repeated (as an image caption or teaser).
+                }
+            }
+        }
+        for re in &lex.outlet_signals {
+            for c in re.captures_iter(s) {
+                if let Some(o) = c.name("outlet") {
+                    let weight = if c.get(0).is_some_and(|m| m.as_str().starts_with(", report")) {
+                        2
+                    } else {
+                        1
+                    };
+                    vote(o.as_str(), weight, &mut outlet_votes);
+                }
+            }
+        }
+        if start.is_some() && first_body_text.is_none() {
+            first_body_text = Some(s);
+        }
+        body.push(start);
+    }
+
+    // The page's tail: after a trailer line that follows real text, everything is clutter,
+    // starting from the teaser headline just before the trailer, if there is one.
+    let mut seen_text = false;
+    let mut tail_from = None;
+    for (n, line) in lines.iter().enumerate() {
+        let s = &text[line.start..line.end];
+        if seen_text && lex.trailers.iter().any(|re| re.is_match(s)) {
+            let mut from = n;
+            for back in 1..=3 {
+                let Some(k) = n.checked_sub(back) else { break };
+                let prev = &text[lines[k].start..lines[k].end];
+                if body[k].is_some() && headline_like(prev) {
+                    let before_ok = k == 0 || ends_with_terminal(&text[lines[k - 1].start..lines[k - 1].end]);
+                    if before_ok {
+                        from = k;
+                    }
+                    break;
+                }
+            }
+            tail_from = Some(from);
+            break;
+        }
+        if body[n].is_some() && word_count(s) >= 8 && ends_with_terminal(s) {
+            seen_text = true;
+        }
+    }
+    if let Some(from) = tail_from {
+        for b in body.iter_mut().skip(from) {
+            *b = None;
+        }
+    }
+
+    for (line, b) in lines.iter().zip(&body) {
+        match b {
+            Some(start) => {
+                if *start > line.start {
+                    layout.clutter.push([line.start, *start]);
+                }
+                layout.paragraphs.push((*start, line.end));
+            }
+            None => layout.clutter.push([line.start, line.end]),
+        }
+    }
+    merge_adjacent(&mut layout.clutter, text);
+
+    layout.title = layout.paragraphs.first().map(|&(s, e)| {
+        let first = &text[s..e];
+        if headline_like(first) || word_count(first) <= 20 {
+            first.to_string()
+        } else {
+            let sentence_end = crate::sentence::split(text, s, e)
+                .first()
+                .map_or(e, |&(_, se)| se);
+            truncate(&text[s..sentence_end], 140)
+        }
+    });
+    outlet_votes.sort_by(|a, b| b.1.cmp(&a.1));
+    layout.outlet = outlet_votes.into_iter().next().map(|(n, _)| n);
+    layout
+}
+
+/// Joins clutter spans separated only by white space.
+fn merge_adjacent(spans: &mut Vec<Span>, text: &str) {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        match out.last_mut() {
+            Some(last) if text[last[1]..s[0]].trim().is_empty() => last[1] = s[1],
+            _ => out.push(s),
+        }
+    }
+    *spans = out;
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = s[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", &s[..cut])
+}
+
+/// An outlet's canonical name when the entity table knows it, else the text as found.
+pub fn canonical_outlet(name: &str, lex: &Lexicon) -> String {
+    let toks = tokenize(name, 0);
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((len, tag)) = lex.aliases.match_at(&toks, i) {
+            let e = &lex.entities[tag as usize];
+            if e.kind == EntityKind::Outlet && len == toks.len() - i {
+                return e.name.clone();
+            }
+        }
+        i += 1;
+    }
+    name.trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clutter_text(text: &str, l: &Layout) -> Vec<String> {
+        l.clutter.iter().map(|c| text[c[0]..c[1]].to_string()).collect()
+    }
+
+    #[test]
+    fn navigation_bylines_and_prompts_are_clutter() {
+        let lex = Lexicon::builtin();
+        let text = "Skip to content\nEdit post\n\nBig news about troops here today\n\nby Jane Doe February 4, 2025 9:20 PM 2 min read\nSome body text that is long enough to be a sentence of the article.\nSubscribe\n* indicates required\n";
+        let l = analyze(text, &lex);
+        assert_eq!(l.title.as_deref(), Some("Big news about troops here today"));
+        assert_eq!(l.published_text.as_deref(), Some("February 4, 2025"));
+        assert_eq!(l.paragraphs.len(), 2);
+        let c = clutter_text(text, &l);
+        assert!(c[0].starts_with("Skip to content"));
+        assert!(c.iter().any(|x| x.starts_with("by Jane Doe")));
+        assert!(c.iter().any(|x| x.contains("indicates required")));
+    }
+
+    #[test]
+    fn dateline_gives_the_outlet_and_a_date_prefix_is_cut() {
+        let lex = Lexicon::builtin();
+        let text = "Headline of the story is here\nKyiv • UNN\nThe body says something long enough here, reports UNN.";
+        let l = analyze(text, &lex);
+        assert_eq!(l.outlet.as_deref(), Some("UNN"));
+        let text = " date 2025-02-04 South Korean intelligence has confirmed that soldiers left.";
+        let l = analyze(text, &lex);
+        assert_eq!(l.published_text.as_deref(), Some("2025-02-04"));
+        let (s, _) = l.paragraphs[0];
+        assert!(text[s..].starts_with("South Korean"));
+    }
+
+    #[test]
+    fn the_tail_after_a_trailer_is_clutter_from_the_teaser_on() {
+        let lex = Lexicon::builtin();
+        let text = "Title words of the story\nThe article body has a real sentence with enough words in it.\nAnother story teaser headline goes here\nTeaser paragraph of another story, with words.\nArticle image\nAuthor bio line.\n";
+        let l = analyze(text, &lex);
+        assert_eq!(l.paragraphs.len(), 2, "{:?}", clutter_text(text, &l));
+        assert!(clutter_text(text, &l)
+            .last()
+            .unwrap()
+            .starts_with("Another story teaser"));
+    }
+}

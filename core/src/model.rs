@@ -1,0 +1,228 @@
+//! The document model and the claim records every other module produces or reads.
+//!
+//! These types are the JSON schema of `claimscope extract` (schema version [`SCHEMA`]) and of the
+//! data the app embeds. Fields only ever get added; existing ones keep their meaning.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON output. Bumped only when a field changes meaning.
+pub const SCHEMA: u32 = 1;
+
+/// A byte range `[start, end)` into a document's text.
+pub type Span = [usize; 2];
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// File name without its extension.
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// True when `published` was inferred from dates in the text rather than read from a
+    /// dateline, a byline or the metadata file.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub published_inferred: bool,
+    /// Page clutter (navigation, bylines, widgets, appended items): no claims come from here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clutter: Vec<Span>,
+    /// The article text. Embedded for the reader view; the CLI prints it only with `--text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Figure,
+    Stance,
+}
+
+/// What a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Deployed,
+    Fighting,
+    Killed,
+    Wounded,
+    Casualties,
+    Captured,
+    Other,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 7] = [
+        Metric::Deployed,
+        Metric::Fighting,
+        Metric::Killed,
+        Metric::Wounded,
+        Metric::Casualties,
+        Metric::Captured,
+        Metric::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Deployed => "deployed",
+            Metric::Fighting => "fighting",
+            Metric::Killed => "killed",
+            Metric::Wounded => "wounded",
+            Metric::Casualties => "casualties",
+            Metric::Captured => "captured",
+            Metric::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// How a figure's value is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    UpTo,
+    AtLeast,
+    MoreThan,
+    LessThan,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 6] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::UpTo,
+        Qualifier::AtLeast,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::UpTo => "up_to",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == s)
+    }
+}
+
+/// A position on the story's open question (are the troops still at the front?).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Withdrawn,
+    Engaged,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Withdrawn => "withdrawn",
+            Stance::Engaged => "engaged",
+        }
+    }
+
+    pub fn opposite(self) -> Stance {
+        match self {
+            Stance::Withdrawn => Stance::Engaged,
+            Stance::Engaged => Stance::Withdrawn,
+        }
+    }
+}
+
+/// One claim: a figure or a stance, who made it, when, and where it is in the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    /// The [`Document::id`] it was read from.
+    pub doc: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
+    pub party: Option<String>,
+    /// The count; `None` for vague counts such as "hundreds" (figures) and for stances.
+    pub value: Option<u64>,
+    /// The upper end of a range ("10,000 to 12,000").
+    pub value_high: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// Who makes the claim (canonical name), or `None` when the outlet states it itself.
+    pub source: Option<String>,
+    pub source_org: Option<String>,
+    /// Outlets the claim passed through before this article, nearest to the claimant first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
+    /// When the claim was stated, `YYYY-MM-DD`.
+    pub stated_on: Option<String>,
+    /// The sentence that carries the claim, exactly as in the article.
+    pub quote: String,
+    /// Byte span of `quote` in the article text.
+    pub span: Span,
+    /// Byte span of the figure or stance words themselves (for highlighting).
+    pub mention: Span,
+    /// A part of another figure of the same sentence ("including 500 officers"): listed, but
+    /// never compared with totals.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub subset: bool,
+    /// Other places in the same article that repeat this claim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repeats: Vec<Span>,
+    /// Claims with the same cluster id are the same claim reported by several articles.
+    #[serde(default)]
+    pub cluster: String,
+}
+
+/// Two clusters that cannot both be true.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contradiction {
+    pub a: String,
+    pub b: String,
+    pub reason: String,
+}
+
+/// Everything extracted from a set of articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema: u32,
+    pub documents: Vec<Document>,
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub contradictions: Vec<Contradiction>,
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Corpus {
+            schema: SCHEMA,
+            documents: Vec::new(),
+            claims: Vec::new(),
+            contradictions: Vec::new(),
+        }
+    }
+}
+
+impl Corpus {
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}

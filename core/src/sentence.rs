@@ -1,0 +1,150 @@
+//! Sentence splitting inside a paragraph.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets) followed by white
+//! space and a capital, a digit or an opening quote, unless the word before the dot is an
+//! abbreviation ("Jan.", "Lt. Gen.", "U.S.") or an initial. Very long runs without an end are cut
+//! at white space so that every later step stays linear.
+
+/// Abbreviations that do not end a sentence (lower case, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "cmdr",
+    "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "no", "inc", "corp", "co", "ltd", "u.s",
+    "u.k", "e.g", "i.e", "approx", "est", "dept", "fig", "vol", "mt", "ft", "pres", "rev", "hon",
+    "u.n", "p.m", "a.m",
+];
+
+/// Longest sentence, in bytes, before it is cut at white space.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// Byte ranges of the sentences of `text[start..end]`, trimmed, never empty.
+pub fn split(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let para = &text[start..end];
+    let bytes = para.as_bytes();
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = para[i..].chars().next().unwrap_or(' ');
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + c.len_utf8();
+            // Runs of terminal marks and closing quotes or brackets.
+            while let Some(d) = para[j..].chars().next() {
+                if matches!(d, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '…') {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if ends_sentence(para, i, j) {
+                push(para, start, sent_start, j, &mut out);
+                sent_start = j;
+            }
+            i = j;
+            continue;
+        }
+        if i - sent_start >= MAX_SENTENCE && c.is_whitespace() {
+            push(para, start, sent_start, i, &mut out);
+            sent_start = i;
+        }
+        i += c.len_utf8();
+    }
+    push(para, start, sent_start, bytes.len(), &mut out);
+    out
+}
+
+fn push(para: &str, offset: usize, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &para[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push((offset + s + lead, offset + s + lead + trimmed.len()));
+    }
+}
+
+/// Does the terminal mark at `dot` (marks running to `after`) end the sentence?
+fn ends_sentence(para: &str, dot: usize, after: usize) -> bool {
+    let rest = &para[after..];
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if !first.is_whitespace() {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    let starts_new = next.is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '–' | '-' | '•')
+    });
+    if !starts_new {
+        return false;
+    }
+    if para.as_bytes()[dot] != b'.' || after - dot > 1 {
+        return true;
+    }
+    // The word before the dot.
+    let before = &para[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = before[word_start..].to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    !(single_initial || ABBREVIATIONS.contains(&word.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, 0, text.len())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let t = "Lt. Gen. Kirill Budanov said it on Jan. 13 in the U.S. Capital. Then he left.";
+        assert_eq!(
+            sentences(t),
+            ["Lt. Gen. Kirill Budanov said it on Jan. 13 in the U.S. Capital.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let t = "Reports were “incorrect.” Budanov said so. “The media reports are incorrect,” he said.";
+        assert_eq!(
+            sentences(t),
+            [
+                "Reports were “incorrect.”",
+                "Budanov said so.",
+                "“The media reports are incorrect,” he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_initials_and_lower_case_continue() {
+        let t = "About 1.5 million people, said J. Smith. it goes on. Next one";
+        assert_eq!(sentences(t), ["About 1.5 million people, said J. Smith. it goes on.", "Next one"]);
+    }
+
+    #[test]
+    fn spans_are_offsets_into_the_whole_text() {
+        let t = "xx First one. Second.";
+        assert_eq!(split(t, 3, t.len()), vec![(3, 13), (14, 21)]);
+    }
+
+    #[test]
+    fn huge_runs_are_cut() {
+        let t = "word ".repeat(2_000);
+        let s = split(&t, 0, t.len());
+        assert!(s.len() > 1);
+        assert!(s.iter().all(|(a, b)| b - a <= MAX_SENTENCE + 5));
+    }
+}

@@ -1,0 +1,214 @@
+//! Tokens: words, numbers and punctuation with their byte spans.
+//!
+//! Every rule of the extractor works on tokens, and every lexicon phrase is tokenized the same
+//! way, so "Pyongyang's", "Pyongyang’s" and "PYONGYANG" all meet the phrase "pyongyang".
+
+use std::borrow::Cow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (and digits mixed with letters), with inner apostrophes: `don't`, `U.S.`.
+    Word,
+    /// Digits with inner `,` or `.` separators: `8,000`, `1.5`.
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// The token as written.
+    pub text: &'a str,
+    /// Lower case, typographic apostrophes made plain, a possessive `'s` removed.
+    pub norm: Cow<'a, str>,
+    /// The word carried a possessive `'s`.
+    pub possessive: bool,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    pub fn is_number(&self) -> bool {
+        self.kind == TokKind::Number
+    }
+
+    pub fn is(&self, s: &str) -> bool {
+        self.norm == s
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.text.starts_with(c)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '\'')
+}
+
+/// Opening or closing quotation mark (straight quotes count as both).
+pub fn is_quote_token(t: &Token) -> bool {
+    t.kind == TokKind::Punct && t.text.chars().next().is_some_and(is_quote)
+}
+
+/// Splits `text` (from byte `offset` of the document) into tokens.
+pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            // Digits with inner separators followed by a digit: 8,000 / 1.5 / 2,700.
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii_digit() {
+                    end += 1;
+                } else if (b == b',' || b == b'.')
+                    && end + 1 < bytes.len()
+                    && bytes[end + 1].is_ascii_digit()
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            while chars.peek().is_some_and(|&(j, _)| j < end) {
+                chars.next();
+            }
+            out.push(make(text, offset, i, end, TokKind::Number));
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            let mut dotted = false;
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    chars.next();
+                    end = j + d.len_utf8();
+                } else if is_apostrophe(d) || d == '.' {
+                    // Inner apostrophe (don't, Pyongyang's) or abbreviation dots (U.S., a.m.).
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    let single_letters = d == '.' && (end - i == c.len_utf8() || dotted);
+                    if next.is_some_and(char::is_alphabetic) && (d != '.' || single_letters) {
+                        if d == '.' {
+                            dotted = true;
+                        }
+                        chars.next();
+                        end = j + d.len_utf8();
+                    } else if d == '.' && dotted {
+                        // Closing dot of U.S.
+                        chars.next();
+                        end = j + 1;
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(make(text, offset, i, end, TokKind::Word));
+            continue;
+        }
+        out.push(make(text, offset, i, i + c.len_utf8(), TokKind::Punct));
+    }
+    out
+}
+
+fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokKind) -> Token<'_> {
+    let raw = &text[start..end];
+    let (norm, possessive) = normalize(raw);
+    Token {
+        start: start + offset,
+        end: end + offset,
+        kind,
+        text: raw,
+        norm,
+        possessive,
+    }
+}
+
+/// The form tokens are compared in.
+pub fn normalize(raw: &str) -> (Cow<'_, str>, bool) {
+    let plain = raw
+        .chars()
+        .all(|c| !c.is_uppercase() && c != '’' && c != '‘');
+    let mut norm: Cow<str> = if plain {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(
+            raw.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+                .collect(),
+        )
+    };
+    let possessive = norm.len() > 2 && (norm.ends_with("'s") || norm.ends_with("s'"));
+    if possessive {
+        let cut = if norm.ends_with("'s") { 2 } else { 1 };
+        norm = match norm {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - cut]),
+            Cow::Owned(mut o) => {
+                o.truncate(o.len() - cut);
+                Cow::Owned(o)
+            }
+        };
+    }
+    (norm, possessive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(s: &str) -> Vec<String> {
+        tokenize(s, 0).iter().map(|t| t.norm.to_string()).collect()
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(norms("about 8,000 and 1.5 million"), ["about", "8,000", "and", "1.5", "million"]);
+        assert_eq!(norms("2,700."), ["2,700", "."]);
+        assert_eq!(norms("11 000"), ["11", "000"]);
+    }
+
+    #[test]
+    fn possessives_and_quotes_are_normalized() {
+        let toks = tokenize("Pyongyang’s soldiers, don't", 0);
+        assert_eq!(toks[0].norm, "pyongyang");
+        assert!(toks[0].possessive);
+        assert_eq!(toks[3].norm, "don't");
+    }
+
+    #[test]
+    fn abbreviations_with_dots_are_one_word() {
+        assert_eq!(norms("U.S. officials"), ["u.s.", "officials"]);
+        assert_eq!(norms("Jan. 13"), ["jan", ".", "13"]);
+        assert_eq!(norms("end.Next"), ["end", ".", "next"]);
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "Kyiv • UNN";
+        for t in tokenize(text, 0) {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+    }
+}
