@@ -14,7 +14,7 @@ BINARYEN_VERSION=132.0.0
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
 mkdir -p "$tools"
-export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
+export PATH="$tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 

@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    claimscope_web::start();
+}

@@ -67,13 +67,16 @@ fn run() -> Result<()> {
     for w in &loaded.warnings {
         eprintln!("claimscope: warning: {w}");
     }
-    let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).context("reading the lexicon")?;
+    let lex =
+        Lexicon::with_extensions(&loaded.lexicon_extensions).context("reading the lexicon")?;
     let total: u64 = loaded.inputs.iter().map(|i| i.text.len() as u64).sum();
     let bar = if std::io::stderr().is_terminal() && total > 5_000_000 {
         let b = ProgressBar::new(total);
         b.set_style(
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         b
     } else {

@@ -41,7 +41,9 @@ impl History {
 
     fn by_role(&self, role: &str) -> Option<&Claimant> {
         self.seen.iter().rev().take(12).find(|c| {
-            c.descriptor.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == role)
+            c.descriptor
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w == role)
                 || c.org
                     .as_deref()
                     .is_some_and(|o| o.to_lowercase().split(' ').any(|w| w == role))
@@ -68,9 +70,9 @@ const CLAUSE_STOPS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "when", "where", "while", "after", "before",
     "because", "although", "though", "since", "as", "if", "but", "or", "so", "than", "then", "is",
     "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
-    "could", "should", "may", "might", "must", "do", "does", "did", "not", "to", "with",
-    "against", "on", "in", "at", "by", "about", "amid", "despite", "during", "into", "from",
-    "however", "also", "it", "there", "this", "these", "those", "what", "how", "why",
+    "could", "should", "may", "might", "must", "do", "does", "did", "not", "to", "with", "against",
+    "on", "in", "at", "by", "about", "amid", "despite", "during", "into", "from", "however",
+    "also", "it", "there", "this", "these", "those", "what", "how", "why",
 ];
 
 fn is_stop(t: &Token) -> bool {
@@ -107,11 +109,20 @@ pub fn quoted(toks: &[Token]) -> Vec<bool> {
 }
 
 /// The claimant named by tokens `s..e`.
-pub fn resolve(toks: &[Token], s: usize, e: usize, lex: &Lexicon, history: &History) -> Option<Claimant> {
+pub fn resolve(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Claimant> {
     if s >= e {
         return None;
     }
-    let words: Vec<&Token> = toks[s..e].iter().filter(|t| !t.is_punct('(') && !t.is_punct(')')).collect();
+    let words: Vec<&Token> = toks[s..e]
+        .iter()
+        .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
+        .collect();
     if words.is_empty() {
         return None;
     }
@@ -164,9 +175,15 @@ pub fn resolve(toks: &[Token], s: usize, e: usize, lex: &Lexicon, history: &Hist
             "it" => Some(false),
             _ => None,
         };
-        return history.last(person).cloned().or_else(|| history.last(None).cloned());
+        return history
+            .last(person)
+            .cloned()
+            .or_else(|| history.last(None).cloned());
     }
-    let has_name = words.iter().skip(1).any(|t| t.is_capitalized() && !lex.titles.contains(toks, index_of(toks, t)));
+    let has_name = words
+        .iter()
+        .skip(1)
+        .any(|t| t.is_capitalized() && !lex.titles.contains(toks, index_of(toks, t)));
     if !has_name && (toks[s].is("the") || toks[s].is("a") || toks[s].is("an")) {
         for i in (s..e).rev() {
             if lex.role_heads.contains(toks, i) {
@@ -186,7 +203,11 @@ pub fn resolve(toks: &[Token], s: usize, e: usize, lex: &Lexicon, history: &Hist
     let name_words: Vec<&str> = caps
         .iter()
         .rev()
-        .filter(|t| t.is_word() && !lex.titles.contains(toks, index_of(toks, t)) && lex.parties.match_at(toks, index_of(toks, t)).is_none())
+        .filter(|t| {
+            t.is_word()
+                && !lex.titles.contains(toks, index_of(toks, t))
+                && lex.parties.match_at(toks, index_of(toks, t)).is_none()
+        })
         .map(|t| t.text)
         .collect();
     if name_words.len() >= 2 {
@@ -206,7 +227,9 @@ pub fn resolve(toks: &[Token], s: usize, e: usize, lex: &Lexicon, history: &Hist
         .unwrap_or(0);
     let first = words.get(start)?;
     let last = words.last()?;
-    if lex.not_claimants.contains(toks, index_of(toks, last)) || lex.pronouns.contains(toks, index_of(toks, last)) {
+    if lex.not_claimants.contains(toks, index_of(toks, last))
+        || lex.pronouns.contains(toks, index_of(toks, last))
+    {
         return None;
     }
     let text_start = first.start;
@@ -245,9 +268,12 @@ fn index_of(toks: &[Token], t: &Token) -> usize {
     toks.iter().position(|x| x.start == t.start).unwrap_or(0)
 }
 
+/// A subject's token range and, for "X, citing Y,", the range of Y.
+type Subject = (usize, usize, Option<(usize, usize)>);
+
 /// The claimant's words to the left of a verb at `v`: `(start, end)`, plus a `citing` span
 /// when the subject is "X, citing Y," (then Y is the claimant and X a relay).
-fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<(usize, usize, Option<(usize, usize)>)> {
+fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     let mut j = v;
     while j > 0 && lex.adverbs.contains(toks, j - 1) && !BE.contains(&toks[j - 1].norm.as_ref()) {
         j -= 1;
@@ -263,7 +289,10 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<(usize, usize
     if toks[end - 1].is_punct(',') {
         // "X, citing Y, reported" or "X, description, said".
         let seg_end = end - 1;
-        let seg_start = (0..seg_end).rev().find(|&k| toks[k].is_punct(',')).map(|k| k + 1)?;
+        let seg_start = (0..seg_end)
+            .rev()
+            .find(|&k| toks[k].is_punct(','))
+            .map(|k| k + 1)?;
         if toks.get(seg_start).is_some_and(|t| t.is("citing")) {
             citing = Some((seg_start + 1, seg_end));
             end = seg_start - 1;
@@ -279,7 +308,10 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<(usize, usize
                 matches!(t.text, "(" | ")" | "-" | "." | "/" | "&")
             }
             crate::token::TokKind::Number => false,
-            crate::token::TokKind::Word => !is_stop(t) && !lex.speech_verbs.contains(toks, k - 1) || t.is_capitalized() && k - 1 == 0,
+            crate::token::TokKind::Word => {
+                !is_stop(t) && !lex.speech_verbs.contains(toks, k - 1)
+                    || t.is_capitalized() && k - 1 == 0
+            }
         };
         if !ok {
             break;
@@ -291,7 +323,12 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<(usize, usize
         let mut items = 0;
         while items < 3 && k >= 2 && toks[k - 1].is_punct(',') && end - k < 14 {
             let mut m = k - 1;
-            while m > 0 && !toks[m - 1].is_punct(',') && !toks[m - 1].is_number() && !is_quote_token(&toks[m - 1]) && (toks[m - 1].is_capitalized() || !is_stop(&toks[m - 1])) {
+            while m > 0
+                && !toks[m - 1].is_punct(',')
+                && !toks[m - 1].is_number()
+                && !is_quote_token(&toks[m - 1])
+                && (toks[m - 1].is_capitalized() || !is_stop(&toks[m - 1]))
+            {
                 m -= 1;
             }
             if m == k - 1 {
@@ -323,14 +360,22 @@ fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
     while k < toks.len() && k - s < 14 {
         let t = &toks[k];
         let ok = match t.kind {
-            crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "/" | "&") || (t.text == "." && k > s && toks[k - 1].end == t.start && k + 1 < toks.len() && toks[k + 1].is_capitalized()),
+            crate::token::TokKind::Punct => {
+                matches!(t.text, "(" | ")" | "-" | "/" | "&")
+                    || (t.text == "."
+                        && k > s
+                        && toks[k - 1].end == t.start
+                        && k + 1 < toks.len()
+                        && toks[k + 1].is_capitalized())
+            }
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
                 if matches!(t.norm.as_ref(), "in" | "on" | "at") {
                     let next = toks.get(k + 1);
                     let next2 = toks.get(k + 2);
                     next.is_some_and(|n| n.is_capitalized())
-                        || (next.is_some_and(|n| n.is("the")) && next2.is_some_and(|n| n.is_capitalized()))
+                        || (next.is_some_and(|n| n.is("the"))
+                            && next2.is_some_and(|n| n.is_capitalized()))
                 } else {
                     !is_stop(t) && (k == s || !lex.speech_verbs.contains(toks, k))
                 }
@@ -373,8 +418,13 @@ fn date_in(toks: &[Token], from: usize, to: usize) -> Option<DateExpr> {
     find_dates(&toks[from..to])
         .into_iter()
         .find(|d| {
-            let before = (from + d.tok_start).checked_sub(1).map(|k| toks[k].norm.as_ref());
-            !matches!(before, Some("since" | "until" | "for" | "from" | "by" | "till"))
+            let before = (from + d.tok_start)
+                .checked_sub(1)
+                .map(|k| toks[k].norm.as_ref());
+            !matches!(
+                before,
+                Some("since" | "until" | "for" | "from" | "by" | "till")
+            )
         })
         .map(|d| d.expr)
 }
@@ -480,8 +530,11 @@ fn verb_frame(
     let subject = subject_left(toks, v, lex).filter(|&(s, e, citing)| {
         let last = e - 1;
         let named_first = last == 0
-            && (lex.aliases.match_ending_at(toks, e).is_some() || lex.parties.match_ending_at(toks, e).is_some());
-        (citing.is_some() || !lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last))
+            && (lex.aliases.match_ending_at(toks, e).is_some()
+                || lex.parties.match_ending_at(toks, e).is_some());
+        (citing.is_some()
+            || !lex.not_claimants.contains(toks, last)
+            || lex.pronouns.contains(toks, last))
             && (!noun_like
                 || (toks[last].is_capitalized() && last > 0)
                 || lex.pronouns.contains(toks, last)
@@ -501,19 +554,35 @@ fn verb_frame(
         None => (resolve(toks, s, e, lex, history)?, Vec::new()),
     };
     // Leading ("X said that ...") unless the claimant follows the content ("..., X said").
-    let preceded_by_content = s > 0 && (toks[s - 1].is_punct(',') || is_quote_token(&toks[s - 1]) || toks[s - 1].is_punct('—'));
-    let that_follows = (after..(after + 9).min(n)).any(|k| toks[k].is("that") || toks[k].is_punct(':') || (is_quote_token(&toks[k]) && inq.get(k + 1).copied().unwrap_or(false)));
+    let preceded_by_content = s > 0
+        && (toks[s - 1].is_punct(',') || is_quote_token(&toks[s - 1]) || toks[s - 1].is_punct('—'));
+    let that_follows = (after..(after + 9).min(n)).any(|k| {
+        toks[k].is("that")
+            || toks[k].is_punct(':')
+            || (is_quote_token(&toks[k]) && inq.get(k + 1).copied().unwrap_or(false))
+    });
     let leading = !preceded_by_content || that_follows;
     let content = if leading { (after, n) } else { (0, s) };
     let stated = if leading {
-        let until = (after..n).find(|&k| toks[k].is("that")).unwrap_or((after + 8).min(n));
+        let until = (after..n)
+            .find(|&k| toks[k].is("that"))
+            .unwrap_or((after + 8).min(n));
         // "On February 4, Yonhap reported": a date opening the sentence.
         date_in(toks, after, until).or_else(|| if s <= 6 { date_in(toks, 0, s) } else { None })
     } else {
         date_in(toks, after, n)
     };
     let mut via = via0;
-    for x in via_after(toks, after, if leading { content.0.max(after + 10).min(n) } else { n }, lex) {
+    for x in via_after(
+        toks,
+        after,
+        if leading {
+            content.0.max(after + 10).min(n)
+        } else {
+            n
+        },
+        lex,
+    ) {
         if !via.contains(&x) {
             via.push(x);
         }
@@ -529,7 +598,14 @@ fn verb_frame(
 }
 
 /// "“...,” said Zelensky" / "..., said the agency": the claimant follows the verb.
-fn inverted(toks: &[Token], v: usize, after: usize, lex: &Lexicon, history: &History, noun_like: bool) -> Option<Frame> {
+fn inverted(
+    toks: &[Token],
+    v: usize,
+    after: usize,
+    lex: &Lexicon,
+    history: &History,
+    noun_like: bool,
+) -> Option<Frame> {
     let n = toks.len();
     let prev_is_break = v > 0 && (toks[v - 1].is_punct(',') || is_quote_token(&toks[v - 1]));
     if !prev_is_break || noun_like {
@@ -559,7 +635,11 @@ pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
 }
 
 /// "This was reported by X": the claimant of the sentences before it in the paragraph.
-pub fn backward_claimant(toks: &[Token], lex: &Lexicon, history: &History) -> Option<(Claimant, Vec<String>)> {
+pub fn backward_claimant(
+    toks: &[Token],
+    lex: &Lexicon,
+    history: &History,
+) -> Option<(Claimant, Vec<String>)> {
     let (len, _) = lex.backward.match_at(toks, 0)?;
     let (s, e) = np_right(toks, len, lex);
     let c = resolve(toks, s, e, lex, history)?;
@@ -570,7 +650,11 @@ pub fn backward_claimant(toks: &[Token], lex: &Lexicon, history: &History) -> Op
 /// ", reports UNN." at the end of a sentence: the outlet relays the sentence.
 pub fn relay_tail(toks: &[Token], lex: &Lexicon) -> Option<String> {
     let n = toks.len();
-    let end = if n > 0 && toks[n - 1].is_punct('.') { n - 1 } else { n };
+    let end = if n > 0 && toks[n - 1].is_punct('.') {
+        n - 1
+    } else {
+        n
+    };
     for k in (end.saturating_sub(4)..end).rev() {
         if (toks[k].is("reports") || toks[k].is("writes")) && k > 0 && toks[k - 1].is_punct(',') {
             for (_, _, tag) in lex.aliases.find_all(toks, k + 1, end) {
@@ -607,10 +691,24 @@ mod tests {
 
     #[test]
     fn according_to_and_roles() {
-        assert_eq!(who("According to Budanov, about 8,000 are fighting.", "8,000").as_deref(), Some("Kyrylo Budanov"));
-        assert_eq!(who("The head of the GUR said that about 8,000 troops fight.", "8,000").as_deref(), Some("Kyrylo Budanov"));
         assert_eq!(
-            who("300 of them are now believed to be dead, according to South Korean intelligence.", "300").as_deref(),
+            who("According to Budanov, about 8,000 are fighting.", "8,000").as_deref(),
+            Some("Kyrylo Budanov")
+        );
+        assert_eq!(
+            who(
+                "The head of the GUR said that about 8,000 troops fight.",
+                "8,000"
+            )
+            .as_deref(),
+            Some("Kyrylo Budanov")
+        );
+        assert_eq!(
+            who(
+                "300 of them are now believed to be dead, according to South Korean intelligence.",
+                "300"
+            )
+            .as_deref(),
             Some("National Intelligence Service (NIS)")
         );
     }
@@ -619,12 +717,21 @@ mod tests {
     fn two_frames_in_one_sentence() {
         let s = "After The New York Times reported on Jan. 30 that troops had been pulled from the front, a Special Operations Forces spokesperson confirmed to the Kyiv Independent that forces had not faced them.";
         assert_eq!(who(s, "pulled").as_deref(), Some("The New York Times"));
-        assert_eq!(who(s, "faced").as_deref(), Some("Special Operations Forces (SOF)"));
+        assert_eq!(
+            who(s, "faced").as_deref(),
+            Some("Special Operations Forces (SOF)")
+        );
     }
 
     #[test]
     fn passive_without_agent_names_nobody() {
-        assert_eq!(who("North Korea is estimated to have sent about 11 000 troops.", "11"), None);
+        assert_eq!(
+            who(
+                "North Korea is estimated to have sent about 11 000 troops.",
+                "11"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -641,6 +748,12 @@ mod tests {
 
     #[test]
     fn media_reports_is_not_a_claimant() {
-        assert_eq!(who("Media reports that these troops have not been seen are wrong.", "seen"), None);
+        assert_eq!(
+            who(
+                "Media reports that these troops have not been seen are wrong.",
+                "seen"
+            ),
+            None
+        );
     }
 }

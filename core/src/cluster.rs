@@ -84,7 +84,7 @@ pub fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -101,6 +101,9 @@ fn who(c: &Claim, corpus: &Corpus) -> String {
     })
 }
 
+/// What a claim answers: its kind, metric and party.
+type Question<'a> = (Kind, Option<crate::model::Metric>, Option<&'a str>);
+
 /// Pairs of clusters that cannot both be true, each with a short reason.
 pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
     // One representative claim per cluster.
@@ -112,7 +115,7 @@ pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
         }
     }
     // Group by question: (kind, metric, party).
-    let mut groups: HashMap<(Kind, Option<crate::model::Metric>, Option<&str>), Vec<&Claim>> = HashMap::new();
+    let mut groups: HashMap<Question, Vec<&Claim>> = HashMap::new();
     for c in reps {
         if c.kind == Kind::Figure && (c.value.is_none() || c.subset) {
             continue;
@@ -127,7 +130,12 @@ pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
     keys.sort();
     for key in keys {
         let mut list = groups[&key].clone();
-        list.sort_by_key(|c| c.stated_on.as_deref().and_then(parse_day).unwrap_or(i32::MIN));
+        list.sort_by_key(|c| {
+            c.stated_on
+                .as_deref()
+                .and_then(parse_day)
+                .unwrap_or(i32::MIN)
+        });
         for (i, a) in list.iter().enumerate() {
             let da = a.stated_on.as_deref().and_then(parse_day);
             for b in &list[i + 1..] {
@@ -178,8 +186,16 @@ fn conflict(a: &Claim, b: &Claim, corpus: &Corpus) -> Option<String> {
         }
         Kind::Figure => {
             let (ia, ib) = (
-                interval(a.value?, a.value_high, a.qualifier.unwrap_or(Qualifier::Exact)),
-                interval(b.value?, b.value_high, b.qualifier.unwrap_or(Qualifier::Exact)),
+                interval(
+                    a.value?,
+                    a.value_high,
+                    a.qualifier.unwrap_or(Qualifier::Exact),
+                ),
+                interval(
+                    b.value?,
+                    b.value_high,
+                    b.qualifier.unwrap_or(Qualifier::Exact),
+                ),
             );
             if ia.0 <= ib.1 && ib.0 <= ia.1 {
                 return None;
@@ -216,7 +232,13 @@ mod tests {
     #[test]
     fn numbers_read_well() {
         assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(describe_value(Some(10_000), Some(12_000), Some(Qualifier::Exact)), "10,000–12,000");
-        assert_eq!(describe_value(Some(8_000), None, Some(Qualifier::About)), "about 8,000");
+        assert_eq!(
+            describe_value(Some(10_000), Some(12_000), Some(Qualifier::Exact)),
+            "10,000–12,000"
+        );
+        assert_eq!(
+            describe_value(Some(8_000), None, Some(Qualifier::About)),
+            "about 8,000"
+        );
     }
 }

@@ -154,8 +154,16 @@ pub fn infer_published(dates: &[DateExpr], corpus_median: Option<NaiveDate>) -> 
     let mut md: Vec<(u32, u32)> = dates
         .iter()
         .filter_map(|d| match d {
-            DateExpr::MonthDay { month, day, year: None } => Some((*month, *day)),
-            DateExpr::MonthDay { month, day, year: Some(_) } => Some((*month, *day)),
+            DateExpr::MonthDay {
+                month,
+                day,
+                year: None,
+            } => Some((*month, *day)),
+            DateExpr::MonthDay {
+                month,
+                day,
+                year: Some(_),
+            } => Some((*month, *day)),
             DateExpr::Full(x) => Some((x.month(), x.day())),
             _ => None,
         })
@@ -185,7 +193,10 @@ pub fn infer_published(dates: &[DateExpr], corpus_median: Option<NaiveDate>) -> 
     let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
     let pick = candidates
         .iter()
-        .filter_map(|&y| NaiveDate::from_ymd_opt(y, last.0, last.1).or_else(|| NaiveDate::from_ymd_opt(y, last.0, 28)))
+        .filter_map(|&y| {
+            NaiveDate::from_ymd_opt(y, last.0, last.1)
+                .or_else(|| NaiveDate::from_ymd_opt(y, last.0, 28))
+        })
         .filter(|d| latest_full.is_none_or(|f| *d >= f))
         .min_by_key(|d| (*d - anchor).num_days().abs());
     match (pick, latest_full) {
@@ -204,16 +215,26 @@ mod tests {
     }
 
     fn md(month: u32, day: u32) -> DateExpr {
-        DateExpr::MonthDay { month, day, year: None }
+        DateExpr::MonthDay {
+            month,
+            day,
+            year: None,
+        }
     }
 
     #[test]
     fn inferred_date_follows_the_latest_mention() {
         let dates = [md(1, 28), md(2, 4), md(1, 31), md(1, 15)];
-        assert_eq!(infer_published(&dates, Some(d(2025, 2, 4))), Some(d(2025, 2, 4)));
+        assert_eq!(
+            infer_published(&dates, Some(d(2025, 2, 4))),
+            Some(d(2025, 2, 4))
+        );
         // Across a year end, August of the year before.
         let dates = [md(8, 6), md(1, 30), md(2, 7), md(1, 15)];
-        assert_eq!(infer_published(&dates, Some(d(2025, 2, 4))), Some(d(2025, 2, 7)));
+        assert_eq!(
+            infer_published(&dates, Some(d(2025, 2, 4))),
+            Some(d(2025, 2, 7))
+        );
         let dates = [DateExpr::Full(d(2024, 10, 24)), md(1, 13)];
         assert_eq!(infer_published(&dates, None), Some(d(2025, 1, 13)));
     }

@@ -11,14 +11,23 @@ pub enum DateExpr {
     /// Day, month and year.
     Full(NaiveDate),
     /// Month and day (1-31, or 5/15/25/31 for "early/mid/late/end of"), maybe with a year.
-    MonthDay { month: u32, day: u32, year: Option<i32> },
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
     /// A month alone ("in August"): its middle, but no evidence of when an article was written.
-    Month { month: u32, year: Option<i32> },
+    Month {
+        month: u32,
+        year: Option<i32>,
+    },
     Weekday(Weekday),
     /// Days from the reference date ("yesterday" is -1).
     Relative(i64),
     /// "last fall": the middle month of the season, in the year before the reference.
-    LastSeason { month: u32 },
+    LastSeason {
+        month: u32,
+    },
 }
 
 impl DateExpr {
@@ -26,7 +35,9 @@ impl DateExpr {
     pub fn is_absolute(&self) -> bool {
         matches!(
             self,
-            DateExpr::Full(_) | DateExpr::MonthDay { year: Some(_), .. } | DateExpr::Month { year: Some(_), .. }
+            DateExpr::Full(_)
+                | DateExpr::MonthDay { year: Some(_), .. }
+                | DateExpr::Month { year: Some(_), .. }
         )
     }
 }
@@ -153,7 +164,13 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
             return Some((end, month_day(month, day, yr)));
         }
         if let Some(y) = toks.get(j).and_then(year) {
-            return Some((j + 1, DateExpr::Month { month, year: Some(y) }));
+            return Some((
+                j + 1,
+                DateExpr::Month {
+                    month,
+                    year: Some(y),
+                },
+            ));
         }
         return Some((i + 1, DateExpr::Month { month, year: None }));
     }
@@ -237,7 +254,9 @@ pub fn parse_date_text(s: &str) -> Option<DateExpr> {
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).or_else(|| {
         // Day 28-31 of a short month: take the month's last day.
-        (28..d).rev().find_map(|dd| NaiveDate::from_ymd_opt(y, m, dd))
+        (28..d)
+            .rev()
+            .find_map(|dd| NaiveDate::from_ymd_opt(y, m, dd))
     })
 }
 
@@ -250,9 +269,25 @@ pub fn resolve(
 ) -> Option<NaiveDate> {
     match expr {
         DateExpr::Full(d) => Some(d),
-        DateExpr::Month { month, year } => resolve(DateExpr::MonthDay { month, day: 15, year }, reference, fallback_year),
-        DateExpr::MonthDay { month, day, year: Some(y) } => ymd(y, month, day),
-        DateExpr::MonthDay { month, day, year: None } => match reference {
+        DateExpr::Month { month, year } => resolve(
+            DateExpr::MonthDay {
+                month,
+                day: 15,
+                year,
+            },
+            reference,
+            fallback_year,
+        ),
+        DateExpr::MonthDay {
+            month,
+            day,
+            year: Some(y),
+        } => ymd(y, month, day),
+        DateExpr::MonthDay {
+            month,
+            day,
+            year: None,
+        } => match reference {
             Some(r) => {
                 let d = ymd(r.year(), month, day)?;
                 // A date well after the reference was last year's.
@@ -303,11 +338,27 @@ mod tests {
 
     #[test]
     fn absolute_forms() {
-        assert_eq!(first("by Kateryna February 4, 2025 9:20 PM"), DateExpr::Full(d(2025, 2, 4)));
-        assert_eq!(first("date 2025-02-04 South"), DateExpr::Full(d(2025, 2, 4)));
-        assert_eq!(first("Published : Nov. 25, 2024"), DateExpr::Full(d(2024, 11, 25)));
+        assert_eq!(
+            first("by Kateryna February 4, 2025 9:20 PM"),
+            DateExpr::Full(d(2025, 2, 4))
+        );
+        assert_eq!(
+            first("date 2025-02-04 South"),
+            DateExpr::Full(d(2025, 2, 4))
+        );
+        assert_eq!(
+            first("Published : Nov. 25, 2024"),
+            DateExpr::Full(d(2024, 11, 25))
+        );
         assert_eq!(first("on 4 February 2025"), DateExpr::Full(d(2025, 2, 4)));
-        assert_eq!(first("on Aug. 6 on 2024"), DateExpr::MonthDay { month: 8, day: 6, year: None });
+        assert_eq!(
+            first("on Aug. 6 on 2024"),
+            DateExpr::MonthDay {
+                month: 8,
+                day: 6,
+                year: None
+            }
+        );
     }
 
     #[test]
@@ -332,6 +383,9 @@ mod tests {
     #[test]
     fn no_reference_no_relative_date() {
         assert_eq!(resolve(first("on Friday"), None, None), None);
-        assert_eq!(resolve(first("on Feb. 4"), None, Some(2025)), Some(d(2025, 2, 4)));
+        assert_eq!(
+            resolve(first("on Feb. 4"), None, Some(2025)),
+            Some(d(2025, 2, 4))
+        );
     }
 }

@@ -81,7 +81,14 @@ mod tests {
 
     #[test]
     fn rejects_non_dates() {
-        for s in ["2025-02-30", "2025-13-01", "2025-2-4", "", "abcd-ef-gh", "2023-02-29"] {
+        for s in [
+            "2025-02-30",
+            "2025-13-01",
+            "2025-2-4",
+            "",
+            "abcd-ef-gh",
+            "2023-02-29",
+        ] {
             assert_eq!(parse_day(s), None, "{s}");
         }
         assert!(parse_day("2024-02-29").is_some());

@@ -56,7 +56,10 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             body_dates.extend(find_dates(&toks).into_iter().map(|d| d.expr));
             if let Some((c, via)) = backward_claimant(&toks, lex, &history) {
                 // "This was reported by X": X said the sentences before it in this paragraph.
-                for claim in claims[para_first_claim..].iter_mut().filter(|c| c.claimant.is_none()) {
+                for claim in claims[para_first_claim..]
+                    .iter_mut()
+                    .filter(|c| c.claimant.is_none())
+                {
                     claim.claimant = Some(c.clone());
                     for v in &via {
                         if !claim.via.contains(v) {
@@ -119,7 +122,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                         // A bare denial: the opposite of what someone else last reported.
                         let who = claimant.as_ref().map(|c| c.source.as_str());
                         let Some(prev) = claims.iter().rev().take(64).find(|c| {
-                            c.kind == Kind::Stance && c.claimant.as_ref().map(|x| x.source.as_str()) != who
+                            c.kind == Kind::Stance
+                                && c.claimant.as_ref().map(|x| x.source.as_str()) != who
                         }) else {
                             continue;
                         };
@@ -163,7 +167,15 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
 
 /// Merges repeats of the same claim within one article into its first mention.
 fn dedup(claims: Vec<RawClaim>) -> Vec<RawClaim> {
-    type Key = (Kind, Option<Metric>, Option<String>, Option<u64>, Option<u64>, Option<Stance>, Option<String>);
+    type Key = (
+        Kind,
+        Option<Metric>,
+        Option<String>,
+        Option<u64>,
+        Option<u64>,
+        Option<Stance>,
+        Option<String>,
+    );
     let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
     let mut out: Vec<RawClaim> = Vec::with_capacity(claims.len());
     for c in claims {

@@ -41,11 +41,31 @@ const NP_STOPS: &[&str] = &[
     "across", "since", "during", "after", "before", "while", "when", "where", "and", "but",
 ];
 const PREDICATE_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "at", "reached", "totaled", "totalled", "numbered", "number",
-    "exceed", "exceeded", "exceeds", "to", "of", "stands", "stood", "topped", "surpassed",
-    "hit", "passed",
+    "is",
+    "are",
+    "was",
+    "were",
+    "at",
+    "reached",
+    "totaled",
+    "totalled",
+    "numbered",
+    "number",
+    "exceed",
+    "exceeded",
+    "exceeds",
+    "to",
+    "of",
+    "stands",
+    "stood",
+    "topped",
+    "surpassed",
+    "hit",
+    "passed",
 ];
-const PREDICATE_NOUNS: &[&str] = &["toll", "number", "numbers", "tally", "count", "figure", "total"];
+const PREDICATE_NOUNS: &[&str] = &[
+    "toll", "number", "numbers", "tally", "count", "figure", "total",
+];
 
 fn is_punct_stop(t: &Token) -> bool {
     t.kind == crate::token::TokKind::Punct && !matches!(t.text, "-" | "'" | "’")
@@ -70,7 +90,10 @@ pub fn people_parties(toks: &[Token], lex: &Lexicon) -> Vec<(usize, usize)> {
         let from = i >= 2
             && (toks[i - 1].is("from") || toks[i - 1].is("of") || toks[i - 1].is("the"))
             && (i.saturating_sub(4)..i).any(|k| lex.people.contains(toks, k));
-        let possessive = toks[i + len - 1].possessive && toks.get(after).is_some_and(|t| lex.people.contains(toks, after) || t.is("military") || t.is("army"));
+        let possessive = toks[i + len - 1].possessive
+            && toks.get(after).is_some_and(|t| {
+                lex.people.contains(toks, after) || t.is("military") || t.is("army")
+            });
         if demonym || modifies || from || possessive {
             out.push((i, tag as usize));
         }
@@ -84,7 +107,9 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool
     let prev = s.checked_sub(1).map(|k| &toks[k]);
     let next = toks.get(e);
     // Dates: "Feb. 4", "4 February", "January 28".
-    if s > 0 && (is_month(toks, s - 1) || (s > 1 && toks[s - 1].is_punct('.') && is_month(toks, s - 2))) {
+    if s > 0
+        && (is_month(toks, s - 1) || (s > 1 && toks[s - 1].is_punct('.') && is_month(toks, s - 2)))
+    {
         return true;
     }
     if is_month(toks, e) {
@@ -109,7 +134,11 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool
         }
     }
     // Units and ages: "3 km", "20 percent", "20-year-old", "six months".
-    let unit_at = if next.is_some_and(|t| t.is_punct('-')) { e + 1 } else { e };
+    let unit_at = if next.is_some_and(|t| t.is_punct('-')) {
+        e + 1
+    } else {
+        e
+    };
     if lex.not_people.contains(toks, unit_at) {
         return true;
     }
@@ -121,7 +150,11 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool
         return true;
     }
     // Digits glued to letters on the left ("F16", "T-72").
-    if s > 0 && toks[s - 1].end == toks[s].start && (toks[s - 1].is_word() || toks[s - 1].is_punct('-')) && p.digits {
+    if s > 0
+        && toks[s - 1].end == toks[s].start
+        && (toks[s - 1].is_word() || toks[s - 1].is_punct('-'))
+        && p.digits
+    {
         return true;
     }
     let _ = text;
@@ -129,7 +162,12 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool
 }
 
 /// Finds the figures of one sentence (tokens `toks` of the document `text`).
-pub fn find_figures(toks: &[Token], text: &str, lex: &Lexicon, ante: &mut Antecedent) -> Vec<Figure> {
+pub fn find_figures(
+    toks: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    ante: &mut Antecedent,
+) -> Vec<Figure> {
     let numbers = find_numbers(toks, text);
     let people_parties = people_parties(toks, lex);
     let mut out: Vec<Figure> = Vec::new();
@@ -146,7 +184,9 @@ pub fn find_figures(toks: &[Token], text: &str, lex: &Lexicon, ante: &mut Antece
             None => {
                 // "and about 2,700 have been wounded": continues a count of people.
                 let continues = !out.is_empty()
-                    && toks.get(p.tok_end).is_some_and(|_| lex.elliptic_verbs.contains(toks, p.tok_end));
+                    && toks
+                        .get(p.tok_end)
+                        .is_some_and(|_| lex.elliptic_verbs.contains(toks, p.tok_end));
                 let predicate = predicate_of_people(toks, p, lex, prev_number_end);
                 if continues {
                     inherit = true;
@@ -176,18 +216,33 @@ pub fn find_figures(toks: &[Token], text: &str, lex: &Lexicon, ante: &mut Antece
             qualifier = Qualifier::About;
         }
         // "At least 300 ... and another 2,700": the qualifier carries over a parallel count.
-        let parallel = p.tok_start > 0 && (toks[p.tok_start - 1].is("another") || toks[p.tok_start - 1].is("and"));
+        let parallel = p.tok_start > 0
+            && (toks[p.tok_start - 1].is("another") || toks[p.tok_start - 1].is("and"));
         if q_start == p.tok_start && parallel {
             if let Some(last) = out.last() {
-                if matches!(last.qualifier, Qualifier::AtLeast | Qualifier::About | Qualifier::MoreThan) {
+                if matches!(
+                    last.qualifier,
+                    Qualifier::AtLeast | Qualifier::About | Qualifier::MoreThan
+                ) {
                     qualifier = last.qualifier;
                 }
             }
         }
-        let including = q_start > 0 && (toks[q_start - 1].is("including") || toks[q_start - 1].is("among"));
-        let listed = parallel && toks[p.tok_start - 1].is("and") && out.last().is_some_and(|l| l.tok_end + 2 >= q_start);
+        let including =
+            q_start > 0 && (toks[q_start - 1].is("including") || toks[q_start - 1].is("among"));
+        let listed = parallel
+            && toks[p.tok_start - 1].is("and")
+            && out.last().is_some_and(|l| l.tok_end + 2 >= q_start);
         // Metric: the counted noun, the words after it, the words before the number.
-        let metric = metric_of_figure(toks, p, noun_end, lex, next_number, prev_number_end, q_start);
+        let metric = metric_of_figure(
+            toks,
+            p,
+            noun_end,
+            lex,
+            next_number,
+            prev_number_end,
+            q_start,
+        );
         let metric = match (metric, out.last()) {
             (None, Some(last)) if including || listed || inherit => Some(last.metric),
             (m, _) => m,
@@ -251,16 +306,27 @@ pub fn find_figures(toks: &[Token], text: &str, lex: &Lexicon, ante: &mut Antece
 }
 
 /// The end of the counted people noun after a number, and whether it is a pronoun ("of them").
-fn counted_noun(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, limit: usize) -> Option<(usize, bool)> {
+fn counted_noun(
+    toks: &[Token],
+    p: &NumberPhrase,
+    lex: &Lexicon,
+    limit: usize,
+) -> Option<(usize, bool)> {
     let mut k = p.tok_end;
     let limit = limit.min(toks.len()).min(p.tok_end + 7);
     // "300 of them", "hundreds of Russian and North Korean servicemen"
     if toks.get(k).is_some_and(|t| t.is("of")) {
         k += 1;
-        if toks.get(k).is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_ref())) {
+        if toks
+            .get(k)
+            .is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_ref()))
+        {
             return Some((k + 1, true));
         }
-        if toks.get(k).is_some_and(|t| t.is("the") || t.is("their") || t.is("its")) {
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is("the") || t.is("their") || t.is("its"))
+        {
             k += 1;
         }
     }
@@ -271,7 +337,10 @@ fn counted_noun(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, limit: usize) -
         if let Some((len, _)) = lex.party_people.match_at(toks, k) {
             // "8,000 North Koreans" unless an adjective ("North Korean troops") follows.
             let end = k + len;
-            if !toks.get(end).is_some_and(|_| lex.people.contains(toks, end)) {
+            if !toks
+                .get(end)
+                .is_some_and(|_| lex.people.contains(toks, end))
+            {
                 return Some((end, false));
             }
         }
@@ -308,16 +377,25 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
     }
     let lo = s.saturating_sub(9).max(from);
     let window = lo..s.saturating_sub(1);
-    let clause_break = window.clone().any(|k| toks[k].is_punct(',') || toks[k].is_punct(';'));
+    let clause_break = window
+        .clone()
+        .any(|k| toks[k].is_punct(',') || toks[k].is_punct(';'));
     if clause_break {
         return false;
     }
-    let noun = window.clone().any(|k| PREDICATE_NOUNS.contains(&toks[k].norm.as_ref()));
-    let people = window.clone().any(|k| lex.people.contains(toks, k) || lex.party_people.contains(toks, k));
+    let noun = window
+        .clone()
+        .any(|k| PREDICATE_NOUNS.contains(&toks[k].norm.as_ref()));
+    let people = window
+        .clone()
+        .any(|k| lex.people.contains(toks, k) || lex.party_people.contains(toks, k));
     let metric = window.into_iter().any(|k| {
-        lex.metrics
-            .match_at(toks, k)
-            .is_some_and(|(_, tag)| matches!(metric_of(tag), Metric::Casualties | Metric::Killed | Metric::Wounded))
+        lex.metrics.match_at(toks, k).is_some_and(|(_, tag)| {
+            matches!(
+                metric_of(tag),
+                Metric::Casualties | Metric::Killed | Metric::Wounded
+            )
+        })
     });
     (noun && people) || (metric && (noun || people))
 }
@@ -349,7 +427,11 @@ fn metric_of_figure(
             break;
         }
         // "to fight" is a purpose, not a state.
-        if t.is("to") && toks.get(k + 1).is_some_and(|n| n.is("fight") || n.is("support") || n.is("help")) {
+        if t.is("to")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is("fight") || n.is("support") || n.is("help"))
+        {
             break;
         }
         if let Some((_, tag)) = lex.metrics.match_at(toks, k) {
@@ -384,7 +466,14 @@ mod tests {
         let mut ante = Antecedent::default();
         find_figures(&toks, s, &lex, &mut ante)
             .into_iter()
-            .map(|f| (f.value, f.qualifier, f.metric, f.party.map(|p| lex.party_name(p).to_string())))
+            .map(|f| {
+                (
+                    f.value,
+                    f.qualifier,
+                    f.metric,
+                    f.party.map(|p| lex.party_name(p).to_string()),
+                )
+            })
             .collect()
     }
 

@@ -153,7 +153,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 let Some(k) = n.checked_sub(back) else { break };
                 let prev = &text[lines[k].start..lines[k].end];
                 if body[k].is_some() && headline_like(prev) {
-                    let before_ok = k == 0 || ends_with_terminal(&text[lines[k - 1].start..lines[k - 1].end]);
+                    let before_ok =
+                        k == 0 || ends_with_terminal(&text[lines[k - 1].start..lines[k - 1].end]);
                     if before_ok {
                         from = k;
                     }
@@ -197,7 +198,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
             truncate(&text[s..sentence_end], 140)
         }
     });
-    outlet_votes.sort_by(|a, b| b.1.cmp(&a.1));
+    outlet_votes.sort_by_key(|v| std::cmp::Reverse(v.1));
     layout.outlet = outlet_votes.into_iter().next().map(|(n, _)| n);
     layout
 }
@@ -250,7 +251,10 @@ mod tests {
     use super::*;
 
     fn clutter_text(text: &str, l: &Layout) -> Vec<String> {
-        l.clutter.iter().map(|c| text[c[0]..c[1]].to_string()).collect()
+        l.clutter
+            .iter()
+            .map(|c| text[c[0]..c[1]].to_string())
+            .collect()
     }
 
     #[test]

@@ -399,14 +399,19 @@ impl Lexicon {
     /// The built-in lexicon, shared.
     pub fn shared() -> &'static Lexicon {
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEX.get_or_init(|| Lexicon::with_extensions(&[]).expect("the built-in lexicon is valid (tested)"))
+        LEX.get_or_init(|| {
+            Lexicon::with_extensions(&[]).expect("the built-in lexicon is valid (tested)")
+        })
     }
 
     /// The built-in lexicon extended by `(file name, contents)` pairs: `lexicon.toml` files
     /// add phrases, `entities.toml` files add entities.
     pub fn with_extensions(extra: &[(String, String)]) -> Result<Lexicon, LexiconError> {
         let builtin = "lexicon.toml (built in)".to_string();
-        let mut lex_files = vec![(builtin.clone(), parse::<LexiconFile>(&builtin, BUILTIN_LEXICON)?)];
+        let mut lex_files = vec![(
+            builtin.clone(),
+            parse::<LexiconFile>(&builtin, BUILTIN_LEXICON)?,
+        )];
         let mut ent_files = vec![(
             "entities.toml (built in)".to_string(),
             parse::<EntitiesFile>("entities.toml (built in)", BUILTIN_ENTITIES)?,
@@ -593,12 +598,16 @@ impl Lexicon {
         for (i, (file, e)) in all.iter().enumerate() {
             for (field, target) in [("org", &e.org), ("head", &e.head)] {
                 if let Some(t) = target {
-                    let j = self.entities.iter().position(|x| x.name == *t).ok_or_else(|| LexiconError::UnknownEntity {
-                        file: (*file).clone(),
-                        entity: e.name.clone(),
-                        field,
-                        target: t.clone(),
-                    });
+                    let j = self
+                        .entities
+                        .iter()
+                        .position(|x| x.name == *t)
+                        .ok_or_else(|| LexiconError::UnknownEntity {
+                            file: (*file).clone(),
+                            entity: e.name.clone(),
+                            field,
+                            target: t.clone(),
+                        });
                     // An org that is only a name (no entity of its own) is allowed for people.
                     match (j, field) {
                         (Ok(j), _) => links.push((i, field, j)),

@@ -110,7 +110,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                     if crate::day::parse_day(p).is_none() {
                         return Err(LoadError::Invalid {
                             path: file,
-                            message: format!("article {:?}: published {p:?} is not a YYYY-MM-DD date", meta.id),
+                            message: format!(
+                                "article {:?}: published {p:?} is not a YYYY-MM-DD date",
+                                meta.id
+                            ),
                         });
                     }
                 }
@@ -118,7 +121,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             }
             None => out.warnings.push(Warning {
                 path: file,
-                message: format!("metadata for {:?}, which is not among the articles; ignored", meta.id),
+                message: format!(
+                    "metadata for {:?}, which is not among the articles; ignored",
+                    meta.id
+                ),
             }),
         }
     }
@@ -209,14 +215,25 @@ mod tests {
         let l = load(std::slice::from_ref(&d)).unwrap();
         let ids: Vec<&str> = l.inputs.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "latin"]);
-        assert_eq!(l.inputs[0].meta.as_ref().unwrap().outlet.as_deref(), Some("Example"));
+        assert_eq!(
+            l.inputs[0].meta.as_ref().unwrap().outlet.as_deref(),
+            Some("Example")
+        );
         assert!(l.inputs[1].text.contains('\u{fffd}'));
         let w: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(w.len(), 4, "{w:?}");
-        assert!(w.iter().any(|x| x.contains("empty.txt") && x.contains("empty")));
-        assert!(w.iter().any(|x| x.contains("bin.txt") && x.contains("binary")));
-        assert!(w.iter().any(|x| x.contains("latin.txt") && x.contains("UTF-8")));
-        assert!(w.iter().any(|x| x.contains("meta.toml") && x.contains("zzz")));
+        assert!(w
+            .iter()
+            .any(|x| x.contains("empty.txt") && x.contains("empty")));
+        assert!(w
+            .iter()
+            .any(|x| x.contains("bin.txt") && x.contains("binary")));
+        assert!(w
+            .iter()
+            .any(|x| x.contains("latin.txt") && x.contains("UTF-8")));
+        assert!(w
+            .iter()
+            .any(|x| x.contains("meta.toml") && x.contains("zzz")));
     }
 
     #[test]
@@ -225,8 +242,15 @@ mod tests {
         assert_eq!(err.to_string(), "/no/such/place: no such file or folder");
         let d = temp_dir("meta");
         fs::write(d.join("a.txt"), "text").unwrap();
-        fs::write(d.join("meta.toml"), "[[article]]\nid = \"a\"\npublished = \"Feb 4\"\n").unwrap();
+        fs::write(
+            d.join("meta.toml"),
+            "[[article]]\nid = \"a\"\npublished = \"Feb 4\"\n",
+        )
+        .unwrap();
         let err = load(&[d]).unwrap_err().to_string();
-        assert!(err.contains("meta.toml") && err.contains("YYYY-MM-DD"), "{err}");
+        assert!(
+            err.contains("meta.toml") && err.contains("YYYY-MM-DD"),
+            "{err}"
+        );
     }
 }

@@ -192,6 +192,23 @@ pub struct Claim {
     pub cluster: String,
 }
 
+impl Claim {
+    /// The quote split around the figure or stance words: `[before, mention, after]`. A mention
+    /// outside the quote (malformed input) leaves the whole quote in `before`.
+    pub fn quote_parts(&self) -> [&str; 3] {
+        let q = self.quote.as_str();
+        let (s, e) = (
+            self.mention[0].wrapping_sub(self.span[0]),
+            self.mention[1].wrapping_sub(self.span[0]),
+        );
+        if s <= e && e <= q.len() && q.is_char_boundary(s) && q.is_char_boundary(e) {
+            [&q[..s], &q[s..e], &q[e..]]
+        } else {
+            [q, "", ""]
+        }
+    }
+}
+
 /// Two clusters that cannot both be true.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contradiction {
@@ -224,5 +241,42 @@ impl Default for Corpus {
 impl Corpus {
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(span: Span, mention: Span, quote: &str) -> Claim {
+        Claim {
+            id: "a#1".into(),
+            doc: "a".into(),
+            kind: Kind::Figure,
+            metric: Some(Metric::Killed),
+            party: None,
+            value: Some(300),
+            value_high: None,
+            qualifier: Some(Qualifier::AtLeast),
+            stance: None,
+            source: None,
+            source_org: None,
+            via: vec![],
+            stated_on: None,
+            quote: quote.into(),
+            span,
+            mention,
+            subset: false,
+            repeats: vec![],
+            cluster: "k1".into(),
+        }
+    }
+
+    #[test]
+    fn quote_parts_split_around_the_mention() {
+        let c = claim([10, 35], [13, 25], "At least 300 men died, it says.");
+        assert_eq!(c.quote_parts(), ["At ", "least 300 me", "n died, it says."]);
+        let bad = claim([10, 20], [5, 50], "short one");
+        assert_eq!(bad.quote_parts(), ["short one", "", ""]);
     }
 }

@@ -108,8 +108,13 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
             while end < toks.len() {
                 let next = &toks[end];
                 let gap = &text[toks[end - 1].end..next.start];
-                let one_space = gap == " " || gap == "\u{a0}" || gap == "\u{202f}" || gap == "\u{2009}";
-                if next.is_number() && next.text.len() == 3 && next.text.chars().all(|c| c.is_ascii_digit()) && one_space {
+                let one_space =
+                    gap == " " || gap == "\u{a0}" || gap == "\u{202f}" || gap == "\u{2009}";
+                if next.is_number()
+                    && next.text.len() == 3
+                    && next.text.chars().all(|c| c.is_ascii_digit())
+                    && one_space
+                {
                     value = value * 1000.0 + next.text.parse::<f64>().ok()?;
                     end += 1;
                     year_like = false;
@@ -151,8 +156,9 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
             }
             return Some((None, end, false, false));
         }
-        "tens" if toks.get(i + 1).is_some_and(|x| x.is("of"))
-            && toks.get(i + 2).is_some_and(|x| x.is("thousands")) =>
+        "tens"
+            if toks.get(i + 1).is_some_and(|x| x.is("of"))
+                && toks.get(i + 2).is_some_and(|x| x.is("thousands")) =>
         {
             return Some((None, i + 3, false, false));
         }
@@ -208,7 +214,11 @@ fn spelled(toks: &[Token], i: usize) -> Option<(u64, usize)> {
                 current = 0;
             }
         } else if (w == "-" && any && adjacent(toks, k - 1) && adjacent(toks, k))
-            || (w == "and" && any && toks.get(k + 1).is_some_and(|x| unit_word(&x.norm).is_some() || tens_word(&x.norm).is_some()))
+            || (w == "and"
+                && any
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|x| unit_word(&x.norm).is_some() || tens_word(&x.norm).is_some()))
         {
             k += 1;
             continue;
@@ -262,7 +272,10 @@ pub fn find_numbers(toks: &[Token], text: &str) -> Vec<NumberPhrase> {
                     // "10 to 12 thousand": the scale of the high end applies to both.
                     if high > low * 100 && digits {
                         for scale in [1_000_000u64, 1_000, 100] {
-                            if high % scale == 0 && low * scale <= high && low * scale * 10 > high {
+                            if high.is_multiple_of(scale)
+                                && low * scale <= high
+                                && low * scale * 10 > high
+                            {
                                 low *= scale;
                                 break;
                             }
@@ -321,8 +334,14 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert_eq!(values("10,000 to 12,000 troops"), [(Some(10000), Some(12000))]);
-        assert_eq!(values("between 1,000 and 3,000"), [(Some(1000), Some(3000))]);
+        assert_eq!(
+            values("10,000 to 12,000 troops"),
+            [(Some(10000), Some(12000))]
+        );
+        assert_eq!(
+            values("between 1,000 and 3,000"),
+            [(Some(1000), Some(3000))]
+        );
         assert_eq!(values("10,000-12,000"), [(Some(10000), Some(12000))]);
         assert_eq!(values("10 to 12 thousand"), [(Some(10000), Some(12000))]);
     }

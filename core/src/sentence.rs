@@ -30,7 +30,10 @@ pub fn split(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             let mut j = i + c.len_utf8();
             // Runs of terminal marks and closing quotes or brackets.
             while let Some(d) = para[j..].chars().next() {
-                if matches!(d, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '…') {
+                if matches!(
+                    d,
+                    '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '…'
+                ) {
                     j += d.len_utf8();
                 } else {
                     break;
@@ -75,7 +78,10 @@ fn ends_sentence(para: &str, dot: usize, after: usize) -> bool {
     let starts_new = next.is_some_and(|c| {
         c.is_uppercase()
             || c.is_ascii_digit()
-            || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '–' | '-' | '•')
+            || matches!(
+                c,
+                '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '–' | '-' | '•'
+            )
     });
     if !starts_new {
         return false;
@@ -111,7 +117,10 @@ mod tests {
         let t = "Lt. Gen. Kirill Budanov said it on Jan. 13 in the U.S. Capital. Then he left.";
         assert_eq!(
             sentences(t),
-            ["Lt. Gen. Kirill Budanov said it on Jan. 13 in the U.S. Capital.", "Then he left."]
+            [
+                "Lt. Gen. Kirill Budanov said it on Jan. 13 in the U.S. Capital.",
+                "Then he left."
+            ]
         );
     }
 
@@ -131,7 +140,13 @@ mod tests {
     #[test]
     fn decimals_initials_and_lower_case_continue() {
         let t = "About 1.5 million people, said J. Smith. it goes on. Next one";
-        assert_eq!(sentences(t), ["About 1.5 million people, said J. Smith. it goes on.", "Next one"]);
+        assert_eq!(
+            sentences(t),
+            [
+                "About 1.5 million people, said J. Smith. it goes on.",
+                "Next one"
+            ]
+        );
     }
 
     #[test]

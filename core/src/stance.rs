@@ -24,7 +24,12 @@ pub struct StanceMention {
 }
 
 fn clause_break(t: &Token) -> bool {
-    t.is_punct(',') || t.is_punct(';') || t.is_punct(':') || t.is("that") || t.is("but") || t.is("although")
+    t.is_punct(',')
+        || t.is_punct(';')
+        || t.is_punct(':')
+        || t.is("that")
+        || t.is("but")
+        || t.is("although")
 }
 
 /// Is the phrase at `k` negated (an odd number of negators in the words just before it)?
@@ -57,12 +62,14 @@ fn hedged(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
 /// Is a stance phrase at `k..end` the object of a denial?
 fn denied(toks: &[Token], k: usize, end: usize, lex: &Lexicon) -> bool {
     let lo = k.saturating_sub(16);
-    let before = (lo..k).any(|j| lex.denials.contains(toks, j) && !toks[j].is("wrong") && !toks[j].is("false"));
+    let before = (lo..k)
+        .any(|j| lex.denials.contains(toks, j) && !toks[j].is("wrong") && !toks[j].is("false"));
     if before {
         return true;
     }
     // "reports that ... are incorrect"
-    let reports_before = (lo..k).any(|j| toks[j].is("reports") || toks[j].is("claims") || toks[j].is("report"));
+    let reports_before =
+        (lo..k).any(|j| toks[j].is("reports") || toks[j].is("claims") || toks[j].is("report"));
     let after = (end..(end + 12).min(toks.len())).any(|j| lex.denials.contains(toks, j));
     reports_before && after
 }
@@ -77,8 +84,16 @@ pub fn find_stances(toks: &[Token], lex: &Lexicon, ante: &Antecedent) -> Vec<Sta
             .filter(|(i, _)| *i < k)
             .map(|(_, p)| *p)
             .find(|p| lex.stance_parties.contains(p))
-            .or_else(|| parties.iter().map(|(_, p)| *p).find(|p| lex.stance_parties.contains(p)));
-        named.or_else(|| ante.party.filter(|p| anaphora && lex.stance_parties.contains(p)))
+            .or_else(|| {
+                parties
+                    .iter()
+                    .map(|(_, p)| *p)
+                    .find(|p| lex.stance_parties.contains(p))
+            });
+        named.or_else(|| {
+            ante.party
+                .filter(|p| anaphora && lex.stance_parties.contains(p))
+        })
     };
     let mut out: Vec<StanceMention> = Vec::new();
     for (k, len, tag) in lex.stance.find_all(toks, 0, toks.len()) {
@@ -109,10 +124,24 @@ pub fn find_stances(toks: &[Token], lex: &Lexicon, ante: &Antecedent) -> Vec<Sta
                     j -= 1;
                 }
                 let before = j.checked_sub(1).map(|x| toks[x].norm.as_ref());
-                if matches!(before, Some("of" | "for" | "regarding" | "on" | "after" | "following" | "amid" | "behind" | "since" | "to")) {
+                if matches!(
+                    before,
+                    Some(
+                        "of" | "for"
+                            | "regarding"
+                            | "on"
+                            | "after"
+                            | "following"
+                            | "amid"
+                            | "behind"
+                            | "since"
+                            | "to"
+                    )
+                ) {
                     continue;
                 }
-                let governed = (k.saturating_sub(6)..k).any(|x| lex.speech_verbs.contains(toks, x) || lex.denials.contains(toks, x));
+                let governed = (k.saturating_sub(6)..k)
+                    .any(|x| lex.speech_verbs.contains(toks, x) || lex.denials.contains(toks, x));
                 if !governed {
                     continue;
                 }
@@ -144,10 +173,18 @@ pub fn find_stances(toks: &[Token], lex: &Lexicon, ante: &Antecedent) -> Vec<Sta
             if !lex.denials.contains(toks, j) {
                 continue;
             }
-            let reports_near = (j.saturating_sub(3)..(j + 4).min(toks.len()))
-                .any(|x| matches!(toks[x].norm.as_ref(), "reports" | "report" | "claims" | "reporting"));
+            let reports_near = (j.saturating_sub(3)..(j + 4).min(toks.len())).any(|x| {
+                matches!(
+                    toks[x].norm.as_ref(),
+                    "reports" | "report" | "claims" | "reporting"
+                )
+            });
             if reports_near {
-                if let Some(party) = ante.party.filter(|p| lex.stance_parties.contains(p)).or_else(|| lex.stance_parties.first().copied()) {
+                if let Some(party) = ante
+                    .party
+                    .filter(|p| lex.stance_parties.contains(p))
+                    .or_else(|| lex.stance_parties.first().copied())
+                {
                     out.push(StanceMention {
                         stance: None,
                         party,
@@ -180,7 +217,10 @@ mod tests {
 
     #[test]
     fn plain_and_negated() {
-        assert_eq!(stances("About 8,000 North Korean soldiers are still fighting."), [Some(Stance::Engaged)]);
+        assert_eq!(
+            stances("About 8,000 North Korean soldiers are still fighting."),
+            [Some(Stance::Engaged)]
+        );
         assert_eq!(
             stances("Soldiers from the DPRK have not been participating in the fighting since mid-January."),
             [Some(Stance::Withdrawn)]
@@ -201,15 +241,27 @@ mod tests {
             stances("Budanov said media reports that these troops had not been seen for weeks were “incorrect.”"),
             [Some(Stance::Engaged)]
         );
-        assert_eq!(stances("Ukraine's spy chief Kyrylo Budanov denied these reports."), [None]);
+        assert_eq!(
+            stances("Ukraine's spy chief Kyrylo Budanov denied these reports."),
+            [None]
+        );
     }
 
     #[test]
     fn plans_questions_and_mere_nouns_are_not_stances() {
-        assert!(stances("It is unclear whether North Korean troops will return to participate in assaults.").is_empty());
+        assert!(stances(
+            "It is unclear whether North Korean troops will return to participate in assaults."
+        )
+        .is_empty());
         assert!(stances("However, they plan to continue to be actively engaged.").is_empty());
-        assert!(stances("The most likely reason for the withdrawal of North Korean troops is losses.").is_empty());
-        assert_eq!(stances("Ukraine Reports Withdrawal of North Korean Troops from Kursk"), [Some(Stance::Withdrawn)]);
+        assert!(stances(
+            "The most likely reason for the withdrawal of North Korean troops is losses."
+        )
+        .is_empty());
+        assert_eq!(
+            stances("Ukraine Reports Withdrawal of North Korean Troops from Kursk"),
+            [Some(Stance::Withdrawn)]
+        );
     }
 
     #[test]

@@ -184,7 +184,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_separators() {
-        assert_eq!(norms("about 8,000 and 1.5 million"), ["about", "8,000", "and", "1.5", "million"]);
+        assert_eq!(
+            norms("about 8,000 and 1.5 million"),
+            ["about", "8,000", "and", "1.5", "million"]
+        );
         assert_eq!(norms("2,700."), ["2,700", "."]);
         assert_eq!(norms("11 000"), ["11", "000"]);
     }

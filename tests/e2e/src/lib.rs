@@ -1,1 +1,181 @@
+//! Harness for the end-to-end tests: serves the release `dist/` on 127.0.0.1 under a sub-path
+//! (the app must work from any sub-path), starts chromedriver and connects a headless Chromium.
+//!
+//! Needs `dist/` built (`trunk build --release`), `/usr/bin/chromium` and `/usr/bin/chromedriver`
+//! (Debian packages); `scripts/test.sh` arranges all three.
 
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+use tokio::process::{Child, Command};
+
+/// Where the app is served, to prove relative asset paths work.
+pub const SUB_PATH: &str = "/tools/claimscope/";
+
+pub struct Harness {
+    pub client: Client,
+    /// `http://127.0.0.1:PORT/tools/claimscope/`
+    pub base: String,
+    driver: Child,
+    profile: PathBuf,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+async fn serve(listener: TcpListener, dist: PathBuf) {
+    loop {
+        let Ok((mut sock, _)) = listener.accept().await else {
+            return;
+        };
+        let dist = dist.clone();
+        tokio::spawn(async move {
+            let mut buf = vec![0u8; 8192];
+            let Ok(n) = sock.read(&mut buf).await else {
+                return;
+            };
+            let req = String::from_utf8_lossy(&buf[..n]);
+            let path = req
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("/")
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .to_string();
+            let file = path
+                .strip_prefix(SUB_PATH)
+                .map(|rest| {
+                    if rest.is_empty() {
+                        "index.html".to_string()
+                    } else {
+                        rest.to_string()
+                    }
+                })
+                .filter(|rest| !rest.contains(".."))
+                .map(|rest| dist.join(rest));
+            let (status, body, ctype) = match file {
+                Some(f) => match tokio::fs::read(&f).await {
+                    Ok(b) => ("200 OK", b, content_type(&f)),
+                    Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+                },
+                None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+            };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = sock.write_all(head.as_bytes()).await;
+            let _ = sock.write_all(&body).await;
+            let _ = sock.shutdown().await;
+        });
+    }
+}
+
+async fn free_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a free port");
+    l.local_addr().expect("local address").port()
+}
+
+impl Harness {
+    pub async fn start() -> Harness {
+        let dist = root().join("dist");
+        assert!(
+            dist.join("index.html").is_file(),
+            "{}/index.html is missing: build it with `trunk build --release` (scripts/test.sh does)",
+            dist.display()
+        );
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind the static server");
+        let port = listener.local_addr().expect("address").port();
+        tokio::spawn(serve(listener, dist));
+
+        let driver_port = free_port().await;
+        let driver = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+        )
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start chromedriver (install the Debian package chromium-driver)");
+        let profile = std::env::temp_dir().join(format!(
+            "claimscope-e2e-{}-{driver_port}",
+            std::process::id()
+        ));
+        let caps = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-background-networking", "--disable-component-update",
+                         "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                         format!("--user-data-dir={}", profile.display())]
+            }
+        });
+        let caps = caps.as_object().expect("capabilities object").clone();
+        let url = format!("http://127.0.0.1:{driver_port}");
+        let mut client = None;
+        for _ in 0..100 {
+            let builder =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&url)
+                    .await;
+            match builder {
+                Ok(c) => {
+                    client = Some(c);
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+        let client = client.expect("connect to chromedriver within 10 s");
+        Harness {
+            client,
+            base: format!("http://127.0.0.1:{port}{SUB_PATH}"),
+            driver,
+            profile,
+        }
+    }
+
+    /// Opens `query` (e.g. `""` or `"?view=compare"`) and waits for the app to render.
+    pub async fn open(&self, query: &str) {
+        self.client
+            .goto(&format!("{}{query}", self.base))
+            .await
+            .expect("navigate");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(fantoccini::Locator::Css("main"))
+            .await
+            .expect("the app renders a <main> within 20 s");
+    }
+
+    pub async fn stop(mut self) {
+        let _ = self.client.close().await;
+        let _ = self.driver.kill().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}

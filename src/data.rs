@@ -1,0 +1,17 @@
+//! The corpus embedded at build time.
+
+use std::sync::OnceLock;
+
+use claimscope_core::Corpus;
+
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+
+/// The extracted corpus (parsed once, on first use).
+pub fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| match serde_json::from_str(EMBEDDED) {
+        Ok(c) => c,
+        // build.rs wrote it from the same types: a failure here is a bug, shown on the page.
+        Err(e) => panic!("the embedded corpus does not parse: {e}"),
+    })
+}
