@@ -1,1 +1,108 @@
-fn main() {}
+//! Extraction throughput (MB/s) on synthetic corpora built from the seed articles with their
+//! numbers, names and dates varied: a 20 MB corpus of ~6,000 articles, and one 50 MB article
+//! (linear time: the MB/s should match). Run: `cargo bench -p claimscope-core --bench extract`.
+
+use std::path::Path;
+
+use claimscope_core::extract::analyze;
+use claimscope_core::lexicon::Lexicon;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+const NAMES: &[&str] = &[
+    "Budanov",
+    "Zelensky",
+    "Kovalenko",
+    "Peskov",
+    "Syrskyi",
+    "Kirby",
+];
+
+/// A deterministic pseudo-random sequence (no dependency needed for this).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+fn seeds() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed"))
+        .collect()
+}
+
+/// Varies digits and claimant names so that the corpus is not five texts repeated.
+fn vary(text: &str, rng: &mut Lcg) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for word in text.split_inclusive(' ') {
+        if word.starts_with(|c: char| c.is_ascii_digit()) && rng.next() % 2 == 0 {
+            out.push_str(&format!("{} ", 1 + rng.next() % 20_000));
+        } else if word.starts_with("Budanov") && rng.next() % 3 == 0 {
+            out.push_str(NAMES[(rng.next() as usize) % NAMES.len()]);
+            out.push(' ');
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+pub fn synthetic_corpus(bytes: usize) -> Vec<String> {
+    let seeds = seeds();
+    let mut rng = Lcg(42);
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < bytes {
+        let s = &seeds[(rng.next() as usize) % seeds.len()];
+        let t = vary(s, &mut rng);
+        total += t.len();
+        out.push(t);
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let lex = Lexicon::builtin();
+    let corpus = synthetic_corpus(20 << 20);
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("extract");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(
+        format!(
+            "corpus_{}_articles_{}MB_one_core",
+            corpus.len(),
+            bytes >> 20
+        ),
+        |b| {
+            b.iter(|| {
+                corpus
+                    .iter()
+                    .map(|t| analyze(t, &lex).claims.len())
+                    .sum::<usize>()
+            })
+        },
+    );
+    let big = corpus.join("\n\n");
+    let big: String = big.repeat((50 << 20) / big.len() + 1);
+    g.throughput(Throughput::Bytes(big.len() as u64));
+    g.bench_function(format!("one_article_{}MB", big.len() >> 20), |b| {
+        b.iter(|| analyze(&big, &lex).claims.len())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

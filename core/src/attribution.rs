@@ -76,7 +76,7 @@ const CLAUSE_STOPS: &[&str] = &[
 ];
 
 fn is_stop(t: &Token) -> bool {
-    CLAUSE_STOPS.contains(&t.norm.as_ref()) && !t.is_capitalized()
+    CLAUSE_STOPS.contains(&t.norm.as_str()) && !t.is_capitalized()
 }
 
 /// Which tokens are inside quotation marks.
@@ -128,7 +128,7 @@ pub fn resolve(
     }
     let descriptor = toks[s..e]
         .iter()
-        .map(|t| t.norm.as_ref())
+        .map(|t| t.norm.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let matches = lex.aliases.find_all(toks, s, e);
@@ -170,7 +170,7 @@ pub fn resolve(
     }
     // Pronouns and role nouns refer back.
     if e - s == 1 && lex.pronouns.contains(toks, s) {
-        let person = match toks[s].norm.as_ref() {
+        let person = match toks[s].norm.as_str() {
             "he" | "she" | "i" => Some(true),
             "it" => Some(false),
             _ => None,
@@ -184,10 +184,28 @@ pub fn resolve(
         .iter()
         .skip(1)
         .any(|t| t.is_capitalized() && !lex.titles.contains(toks, index_of(toks, t)));
-    if !has_name && (toks[s].is("the") || toks[s].is("a") || toks[s].is("an")) {
+    if !has_name && toks[s].is("the") {
         for i in (s..e).rev() {
             if lex.role_heads.contains(toks, i) {
-                if let Some(c) = history.by_role(&toks[i].norm) {
+                let role = toks[i].norm.as_str();
+                if let Some(c) = history.by_role(role) {
+                    return Some(c.clone());
+                }
+                // "the agency" after a named agency, "the official" after a named official.
+                let institution = matches!(
+                    role,
+                    "agency"
+                        | "ministry"
+                        | "service"
+                        | "directorate"
+                        | "department"
+                        | "office"
+                        | "army"
+                        | "military"
+                        | "newspaper"
+                        | "outlet"
+                );
+                if let Some(c) = history.last(Some(!institution)) {
                     return Some(c.clone());
                 }
             }
@@ -223,7 +241,7 @@ pub fn resolve(
     // A description ("Ukrainian officials", "Ukraine"): keep the words.
     let start = words
         .iter()
-        .position(|t| !matches!(t.norm.as_ref(), "the" | "a" | "an"))
+        .position(|t| !matches!(t.norm.as_str(), "the" | "a" | "an"))
         .unwrap_or(0);
     let first = words.get(start)?;
     let last = words.last()?;
@@ -275,13 +293,13 @@ type Subject = (usize, usize, Option<(usize, usize)>);
 /// when the subject is "X, citing Y," (then Y is the claimant and X a relay).
 fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     let mut j = v;
-    while j > 0 && lex.adverbs.contains(toks, j - 1) && !BE.contains(&toks[j - 1].norm.as_ref()) {
+    while j > 0 && lex.adverbs.contains(toks, j - 1) && !BE.contains(&toks[j - 1].norm.as_str()) {
         j -= 1;
     }
     if j == 0 {
         return None;
     }
-    if BE.contains(&toks[j - 1].norm.as_ref()) {
+    if BE.contains(&toks[j - 1].norm.as_str()) {
         return None; // passive: "is estimated to", "are believed to"
     }
     let mut end = j;
@@ -300,23 +318,20 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
             end = seg_end;
         }
     }
-    let mut k = end;
-    while k > 0 && end - k < 12 {
-        let t = &toks[k - 1];
-        let ok = match t.kind {
-            crate::token::TokKind::Punct => {
-                matches!(t.text, "(" | ")" | "-" | "." | "/" | "&")
+    let mut k = collect_left(toks, end, lex);
+    // "The Kremlin on Monday rejected": step over a time adverbial and go on.
+    if k < end && k >= 2 && matches!(toks[k - 1].norm.as_str(), "on" | "in" | "last" | "this") {
+        let dates = find_dates(&toks[k..end]);
+        if dates
+            .first()
+            .is_some_and(|d| d.tok_start == 0 && k + d.tok_end == end)
+        {
+            let outer = collect_left(toks, k - 1, lex);
+            if outer < k - 1 {
+                end = k - 1;
+                k = outer;
             }
-            crate::token::TokKind::Number => false,
-            crate::token::TokKind::Word => {
-                !is_stop(t) && !lex.speech_verbs.contains(toks, k - 1)
-                    || t.is_capitalized() && k - 1 == 0
-            }
-        };
-        if !ok {
-            break;
         }
-        k -= 1;
     }
     // A list: "agencies from Western nations, South Korea, and Ukraine".
     if k < end && toks[k].is("and") {
@@ -354,6 +369,51 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     Some((k, end, citing))
 }
 
+/// Walks left from `end` over the words a claimant's noun phrase can hold; returns its start.
+fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
+    let mut k = end;
+    while k > 0 && end - k < 12 {
+        let t = &toks[k - 1];
+        let ok = match t.kind {
+            crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
+            crate::token::TokKind::Number => false,
+            crate::token::TokKind::Word => {
+                (!is_stop(t)
+                    && !lex.speech_verbs.contains(toks, k - 1)
+                    && !lex.denials.contains(toks, k - 1)
+                    && !looks_like_verb(t))
+                    || t.is_capitalized() && k - 1 == 0
+            }
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// A lower-case past-tense word ("rejected", "claimed") ends a subject; a few adjectives in
+/// "-ed" do not ("armed forces", "unnamed official").
+fn looks_like_verb(t: &Token) -> bool {
+    const ADJECTIVES: &[&str] = &[
+        "armed",
+        "unnamed",
+        "retired",
+        "named",
+        "united",
+        "embedded",
+        "detained",
+        "wounded",
+        "self-proclaimed",
+        "so-called",
+    ];
+    !t.is_capitalized()
+        && t.norm.len() > 4
+        && t.norm.ends_with("ed")
+        && !ADJECTIVES.contains(&t.norm.as_str())
+}
+
 /// The claimant's words to the right of `s` ("according to X", "said X", "by X").
 fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
     let mut k = s;
@@ -370,7 +430,7 @@ fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
             }
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
-                if matches!(t.norm.as_ref(), "in" | "on" | "at") {
+                if matches!(t.norm.as_str(), "in" | "on" | "at") {
                     let next = toks.get(k + 1);
                     let next2 = toks.get(k + 2);
                     next.is_some_and(|n| n.is_capitalized())
@@ -420,7 +480,7 @@ fn date_in(toks: &[Token], from: usize, to: usize) -> Option<DateExpr> {
         .find(|d| {
             let before = (from + d.tok_start)
                 .checked_sub(1)
-                .map(|k| toks[k].norm.as_ref());
+                .map(|k| toks[k].norm.as_str());
             !matches!(
                 before,
                 Some("since" | "until" | "for" | "from" | "by" | "till")
@@ -434,6 +494,25 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
     let n = toks.len();
     let inq = quoted(toks);
     let mut out: Vec<Frame> = Vec::new();
+    // A headline's "Pentagon: ..." / "Zelensky: ...": a known name before a colon.
+    if let Some(colon) = toks.iter().take(6).position(|t| t.is_punct(':')) {
+        let named = lex
+            .aliases
+            .match_at(toks, 0)
+            .is_some_and(|(len, _)| len == colon);
+        if colon > 0 && named {
+            if let Some(c) = resolve(toks, 0, colon, lex, history) {
+                out.push(Frame {
+                    claimant: c,
+                    np: (0, colon),
+                    content: (colon + 1, n),
+                    strong: false,
+                    via: Vec::new(),
+                    stated: None,
+                });
+            }
+        }
+    }
     let mut i = 0;
     while i < n {
         if inq[i] {
@@ -487,6 +566,29 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
         }
         k += 1;
     }
+    // "X said ..., according to Yonhap": an outlet after a speaker relays, it does not claim.
+    let is_outlet = |c: &Claimant| {
+        lex.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Outlet && e.name == c.source)
+    };
+    let mut k = 0;
+    while k < out.len() {
+        let relay = out[k].strong && is_outlet(&out[k].claimant);
+        let speaker = (0..k)
+            .rev()
+            .find(|&j| !out[j].strong && !is_outlet(&out[j].claimant));
+        match (relay, speaker) {
+            (true, Some(j)) => {
+                let name = out[k].claimant.source.clone();
+                if !out[j].via.contains(&name) {
+                    out[j].via.push(name);
+                }
+                out.remove(k);
+            }
+            _ => k += 1,
+        }
+    }
     // Leading frames report up to the next frame's claimant.
     let starts: Vec<usize> = out.iter().map(|f| f.np.0).collect();
     for f in out.iter_mut() {
@@ -511,7 +613,7 @@ fn verb_frame(
     let after = v + len;
     let noun_like = lex.noun_like.contains(toks, v);
     // Passive with an agent: "was reported by X".
-    if v > 0 && BE.contains(&toks[v - 1].norm.as_ref()) {
+    if v > 0 && BE.contains(&toks[v - 1].norm.as_str()) {
         if toks.get(after).is_some_and(|t| t.is("by")) {
             let (s, e) = np_right(toks, after + 1, lex);
             let claimant = resolve(toks, s, e, lex, history)?;
@@ -529,16 +631,20 @@ fn verb_frame(
     }
     let subject = subject_left(toks, v, lex).filter(|&(s, e, citing)| {
         let last = e - 1;
-        let named_first = last == 0
-            && (lex.aliases.match_ending_at(toks, e).is_some()
-                || lex.parties.match_ending_at(toks, e).is_some());
+        // "reports", "claims", "estimate" are verbs after a name, a pronoun or a claimant
+        // noun, and nouns after adjectives ("media reports", "Ukrainian reports").
+        let named = lex.aliases.match_ending_at(toks, e).is_some()
+            || (last == 0 && lex.parties.match_ending_at(toks, e).is_some());
+        let adjective =
+            toks[last].norm.ends_with("an") && lex.parties.match_ending_at(toks, e).is_some();
         (citing.is_some()
             || !lex.not_claimants.contains(toks, last)
             || lex.pronouns.contains(toks, last))
             && (!noun_like
-                || (toks[last].is_capitalized() && last > 0)
+                || named
+                || (toks[last].is_capitalized() && last > 0 && !adjective)
                 || lex.pronouns.contains(toks, last)
-                || named_first)
+                || lex.claimant_nouns.contains(toks, last))
             && !inq.get(s).copied().unwrap_or(false)
             && resolve(toks, s, e, lex, history).is_some()
     });
@@ -632,6 +738,9 @@ pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
         .iter()
         .filter(|f| f.content.0 <= pos && pos < f.content.1)
         .min_by_key(|f| (!f.strong, f.content.1 - f.content.0))
+        // Outside every frame's content ("X said on Thursday, after ..."): the sentence's
+        // nearest claimant still said it.
+        .or_else(|| frames.iter().min_by_key(|f| f.np.0.abs_diff(pos)))
 }
 
 /// "This was reported by X": the claimant of the sentences before it in the paragraph.
@@ -671,11 +780,10 @@ pub fn relay_tail(toks: &[Token], lex: &Lexicon) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::tokenize;
 
     fn who(sentence: &str, word: &str) -> Option<String> {
         let lex = Lexicon::builtin();
-        let toks = tokenize(sentence, 0);
+        let toks = lex.tokenize(sentence, 0);
         let fs = frames(&toks, &lex, &History::default());
         let pos = toks.iter().position(|t| t.text == word).unwrap();
         frame_at(&fs, pos).map(|f| f.claimant.source.clone())
@@ -738,7 +846,7 @@ mod tests {
     fn citing_makes_a_relay() {
         let lex = Lexicon::builtin();
         let s = "On February 4, Yonhap News, citing South Korea's intelligence agency, reported that troops appear to have been not engaged in combat.";
-        let toks = tokenize(s, 0);
+        let toks = lex.tokenize(s, 0);
         let fs = frames(&toks, &lex, &History::default());
         let pos = toks.iter().position(|t| t.text == "engaged").unwrap();
         let f = frame_at(&fs, pos).unwrap();

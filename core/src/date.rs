@@ -187,7 +187,7 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
         return None;
     }
     // early / mid / late / end of / beginning of Month
-    let part = match t.norm.as_ref() {
+    let part = match t.norm.as_str() {
         "early" | "beginning" | "start" => Some(5),
         "mid" | "middle" => Some(15),
         "late" => Some(25),
@@ -216,12 +216,12 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
     if let Some(w) = weekday_of(&t.norm) {
         return Some((i + 1, DateExpr::Weekday(w)));
     }
-    match t.norm.as_ref() {
+    match t.norm.as_str() {
         "today" => return Some((i + 1, DateExpr::Relative(0))),
         "yesterday" => return Some((i + 1, DateExpr::Relative(-1))),
         "last" | "this" => {
-            let next = toks.get(i + 1).map(|x| x.norm.as_ref());
-            let expr = match (t.norm.as_ref(), next) {
+            let next = toks.get(i + 1).map(|x| x.norm.as_str());
+            let expr = match (t.norm.as_str(), next) {
                 ("last", Some("week")) => DateExpr::Relative(-7),
                 ("last", Some("month")) => DateExpr::Relative(-30),
                 ("last", Some("fall" | "autumn")) => DateExpr::LastSeason { month: 10 },

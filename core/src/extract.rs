@@ -4,13 +4,12 @@
 
 use crate::attribution::{backward_claimant, frame_at, frames, relay_tail, Claimant, History};
 use crate::date::{find_dates, DateExpr};
-use crate::figure::{find_figures, Antecedent};
+use crate::figure::{find_figures, people_parties, Antecedent};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::model::{Kind, Metric, Qualifier, Span, Stance};
 use crate::sentence;
 use crate::stance::find_stances;
-use crate::token::tokenize;
 
 /// A claim before dates are resolved and clusters assigned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,11 +47,13 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let mut body_dates = Vec::new();
     let mut history = History::default();
     let mut ante = Antecedent::default();
+    let mut toks = Vec::new();
     for &(ps, pe) in &layout.paragraphs {
         let mut carry: Option<(Claimant, Vec<String>)> = None;
         let para_first_claim = claims.len();
         for (ss, se) in sentence::split(text, ps, pe) {
-            let toks = tokenize(&text[ss..se], ss);
+            lex.tokenize_into(&text[ss..se], ss, &mut toks);
+            let toks = toks.as_slice();
             body_dates.extend(find_dates(&toks).into_iter().map(|d| d.expr));
             if let Some((c, via)) = backward_claimant(&toks, lex, &history) {
                 // "This was reported by X": X said the sentences before it in this paragraph.
@@ -77,8 +78,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 .into_iter()
                 .find(|d| d.tok_start <= 1)
                 .map(|d| d.expr);
-            let stances = find_stances(&toks, lex, &ante);
-            let figures = find_figures(&toks, text, lex, &mut ante);
+            let parties = people_parties(&toks, lex);
+            let stances = find_stances(&toks, lex, &parties, &ante);
+            let figures = find_figures(&toks, text, lex, &parties, &mut ante);
             let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
                 let (c, mut via, stated) = match frame_at(&fs, pos) {
                     Some(f) => (Some(f.claimant.clone()), f.via.clone(), f.stated),

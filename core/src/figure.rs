@@ -86,7 +86,8 @@ pub fn people_parties(toks: &[Token], lex: &Lexicon) -> Vec<(usize, usize)> {
     for (i, len, tag) in lex.parties.find_all(toks, 0, toks.len()) {
         let after = i + len;
         let demonym = lex.party_people.match_at(toks, i).is_some();
-        let modifies = (after..(after + 3).min(toks.len())).any(|k| lex.people.contains(toks, k));
+        let modifies = (after..(after + 3).min(toks.len()))
+            .any(|k| lex.people.contains(toks, k) || lex.groups.contains(toks, k));
         let from = i >= 2
             && (toks[i - 1].is("from") || toks[i - 1].is("of") || toks[i - 1].is("the"))
             && (i.saturating_sub(4)..i).any(|k| lex.people.contains(toks, k));
@@ -125,7 +126,7 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool
     // Ordinals and glued units: "1st", "1,000km", "20%".
     if let Some(t) = next {
         if t.start == toks[e - 1].end && t.is_word() && p.digits {
-            if matches!(t.norm.as_ref(), "st" | "nd" | "rd" | "th" | "s") {
+            if matches!(t.norm.as_str(), "st" | "nd" | "rd" | "th" | "s") {
                 return true;
             }
             if lex.not_people.contains(toks, e) {
@@ -166,10 +167,10 @@ pub fn find_figures(
     toks: &[Token],
     text: &str,
     lex: &Lexicon,
+    people_parties: &[(usize, usize)],
     ante: &mut Antecedent,
 ) -> Vec<Figure> {
     let numbers = find_numbers(toks, text);
-    let people_parties = people_parties(toks, lex);
     let mut out: Vec<Figure> = Vec::new();
     for (idx, p) in numbers.iter().enumerate() {
         if excluded(toks, p, lex, text) {
@@ -183,15 +184,30 @@ pub fn find_figures(
             Some(h) => h,
             None => {
                 // "and about 2,700 have been wounded": continues a count of people.
-                let continues = !out.is_empty()
+                // ... or follows a partitive: "Of those, roughly 300 were killed".
+                let partitive = (p.tok_start.saturating_sub(5)..p.tok_start).any(|k| {
+                    matches!(toks[k].norm.as_str(), "of" | "among")
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_str()))
+                });
+                let continues = (!out.is_empty() || partitive)
                     && toks
                         .get(p.tok_end)
                         .is_some_and(|_| lex.elliptic_verbs.contains(toks, p.tok_end));
+                // "a force of about 11,000", "a contingent of 12,000"
+                let group = {
+                    let q = lex
+                        .qualifiers
+                        .match_ending_at(toks, p.tok_start)
+                        .map_or(p.tok_start, |(s, _)| s);
+                    q >= 2 && toks[q - 1].is("of") && lex.groups.contains(toks, q - 2)
+                };
                 let predicate = predicate_of_people(toks, p, lex, prev_number_end);
                 if continues {
-                    inherit = true;
-                    (p.tok_end, false)
-                } else if predicate {
+                    inherit = !partitive;
+                    (p.tok_end, partitive)
+                } else if predicate || group {
                     (p.tok_end, false)
                 } else {
                     continue;
@@ -230,6 +246,11 @@ pub fn find_figures(
         }
         let including =
             q_start > 0 && (toks[q_start - 1].is("including") || toks[q_start - 1].is("among"));
+        // "3 of the 10 soldiers": the 10 is the whole the count is taken from.
+        let denominator = q_start >= 3
+            && toks[q_start - 1].is("the")
+            && toks[q_start - 2].is("of")
+            && toks[q_start - 3].is_number();
         let listed = parallel
             && toks[p.tok_start - 1].is("and")
             && out.last().is_some_and(|l| l.tok_end + 2 >= q_start);
@@ -244,6 +265,7 @@ pub fn find_figures(
             q_start,
         );
         let metric = match (metric, out.last()) {
+            _ if denominator => None,
             (None, Some(last)) if including || listed || inherit => Some(last.metric),
             (m, _) => m,
         }
@@ -296,7 +318,7 @@ pub fn find_figures(
             tok_start: q_start,
             tok_end: noun_end,
             anchor: p.tok_start,
-            subset: including || (listed && out.last().is_some_and(|l| l.subset)),
+            subset: including || denominator || (listed && out.last().is_some_and(|l| l.subset)),
         });
     }
     if let Some((_, last)) = people_parties.last() {
@@ -314,12 +336,18 @@ fn counted_noun(
 ) -> Option<(usize, bool)> {
     let mut k = p.tok_end;
     let limit = limit.min(toks.len()).min(p.tok_end + 7);
+    if toks.get(k).is_some_and(|t| crate::token::is_quote_token(t))
+        && k > 0
+        && toks[k - 1].end == toks[k].start
+    {
+        k += 1;
+    }
     // "300 of them", "hundreds of Russian and North Korean servicemen"
     if toks.get(k).is_some_and(|t| t.is("of")) {
         k += 1;
         if toks
             .get(k)
-            .is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_ref()))
+            .is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_str()))
         {
             return Some((k + 1, true));
         }
@@ -327,6 +355,10 @@ fn counted_noun(
             .get(k)
             .is_some_and(|t| t.is("the") || t.is("their") || t.is("its"))
         {
+            k += 1;
+        }
+        // "3 of the 10 soldiers"
+        if toks.get(k).is_some_and(|t| t.is_number()) {
             k += 1;
         }
     }
@@ -348,7 +380,7 @@ fn counted_noun(
         if is_punct_stop(t) || t.is_number() {
             return None;
         }
-        if NP_STOPS.contains(&t.norm.as_ref()) {
+        if NP_STOPS.contains(&t.norm.as_str()) {
             // "Russian and North Korean servicemen": "and" between two party words.
             let joins_parties = t.is("and")
                 && k > p.tok_end
@@ -372,7 +404,7 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
     let Some(verb) = s.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
-    if !PREDICATE_VERBS.contains(&verb.norm.as_ref()) {
+    if !PREDICATE_VERBS.contains(&verb.norm.as_str()) {
         return false;
     }
     let lo = s.saturating_sub(9).max(from);
@@ -385,7 +417,7 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
     }
     let noun = window
         .clone()
-        .any(|k| PREDICATE_NOUNS.contains(&toks[k].norm.as_ref()));
+        .any(|k| PREDICATE_NOUNS.contains(&toks[k].norm.as_str()));
     let people = window
         .clone()
         .any(|k| lex.people.contains(toks, k) || lex.party_people.contains(toks, k));
@@ -423,7 +455,12 @@ fn metric_of_figure(
     let mut k = noun_end;
     while k < end {
         let t = &toks[k];
-        if t.is_punct(';') || t.is_punct(':') || (t.is_punct(',') && k > noun_end + 6) {
+        if t.is_punct(';')
+            || t.is_punct(':')
+            || (t.is_punct(',') && k > noun_end + 6)
+            || t.is("that")
+            || t.is("which")
+        {
             break;
         }
         // "to fight" is a purpose, not a state.
@@ -458,13 +495,12 @@ fn metric_of_figure(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::tokenize;
 
     fn figs(s: &str) -> Vec<(Option<u64>, Qualifier, Metric, Option<String>)> {
         let lex = Lexicon::builtin();
-        let toks = tokenize(s, 0);
+        let toks = lex.tokenize(s, 0);
         let mut ante = Antecedent::default();
-        find_figures(&toks, s, &lex, &mut ante)
+        find_figures(&toks, s, &lex, &people_parties(&toks, &lex), &mut ante)
             .into_iter()
             .map(|f| {
                 (

@@ -4,7 +4,6 @@
 
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::model::Span;
-use crate::token::tokenize;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
@@ -48,13 +47,14 @@ fn ends_with_terminal(s: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '…' | ':' | ')'))
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// Words in `s`, counted up to `max` (enough to compare with a threshold, in constant time).
+fn word_count(s: &str, max: usize) -> usize {
+    s.split_whitespace().take(max).count()
 }
 
 /// Looks like a headline: several words, no sentence end.
 fn headline_like(s: &str) -> bool {
-    word_count(s) >= 4 && !ends_with_terminal(s) && s.len() < 200
+    word_count(s, 4) >= 4 && !ends_with_terminal(s) && s.len() < 200
 }
 
 /// Splits a page into article paragraphs and clutter.
@@ -75,7 +75,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     for (n, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
         let mut start = Some(line.start);
-        if n < 20 && layout.published_text.is_none() {
+        if n < 20 && layout.published_text.is_none() && lex.published_set.is_match(s) {
             for re in &lex.published {
                 if let Some(c) = re.captures(s) {
                     if let Some(d) = c
@@ -96,7 +96,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        if start.is_some() {
+        if start.is_some() && n < 20 && lex.dateline_set.is_match(s) {
             for re in &lex.datelines {
                 if let Some(c) = re.captures(s) {
                     if let Some(o) = c.name("outlet") {
@@ -113,7 +113,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        if start.is_some() && lex.clutter_lines.iter().any(|re| re.is_match(s)) {
+        if start.is_some() && lex.clutter_set.is_match(s) {
             start = None;
         }
         if start.is_some() {
@@ -123,7 +123,13 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        for re in &lex.outlet_signals {
+        // One pass of the set's DFA; the capturing regexes run only on the rare lines that match.
+        let signals: &[regex::Regex] = if lex.outlet_signal_set.is_match(s) {
+            &lex.outlet_signals
+        } else {
+            &[]
+        };
+        for re in signals {
             for c in re.captures_iter(s) {
                 if let Some(o) = c.name("outlet") {
                     let weight = if c.get(0).is_some_and(|m| m.as_str().starts_with(", report")) {
@@ -143,11 +149,24 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
 
     // The page's tail: after a trailer line that follows real text, everything is clutter,
     // starting from the teaser headline just before the trailer, if there is one.
+    // Lines of running text, and how many there are from each line on.
+    let prose: Vec<bool> = (0..lines.len())
+        .map(|n| {
+            let t = &text[lines[n].start..lines[n].end];
+            body[n].is_some() && word_count(t, 8) >= 8 && ends_with_terminal(t)
+        })
+        .collect();
+    let mut prose_after = vec![0usize; lines.len() + 1];
+    for n in (0..lines.len()).rev() {
+        prose_after[n] = prose_after[n + 1] + usize::from(prose[n]);
+    }
     let mut seen_text = false;
     let mut tail_from = None;
     for (n, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
-        if seen_text && lex.trailers.iter().any(|re| re.is_match(s)) {
+        // A trailer starts the tail only when little text follows it (else it is a link in
+        // the middle of the article, as "Related" often is).
+        if seen_text && lex.trailer_set.is_match(s) && prose_after[n + 1] <= 3 {
             let mut from = n;
             for back in 1..=3 {
                 let Some(k) = n.checked_sub(back) else { break };
@@ -164,7 +183,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
             tail_from = Some(from);
             break;
         }
-        if body[n].is_some() && word_count(s) >= 8 && ends_with_terminal(s) {
+        if prose[n] {
             seen_text = true;
         }
     }
@@ -189,7 +208,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
 
     layout.title = layout.paragraphs.first().map(|&(s, e)| {
         let first = &text[s..e];
-        if headline_like(first) || word_count(first) <= 20 {
+        if headline_like(first) || word_count(first, 21) <= 20 {
             first.to_string()
         } else {
             let sentence_end = crate::sentence::split(text, s, e)
@@ -229,7 +248,7 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// An outlet's canonical name when the entity table knows it, else the text as found.
 pub fn canonical_outlet(name: &str, lex: &Lexicon) -> String {
-    let toks = tokenize(name, 0);
+    let toks = lex.tokenize(name, 0);
     let mut i = 0;
     while i < toks.len() {
         if let Some((len, tag)) = lex.aliases.match_at(&toks, i) {

@@ -2,13 +2,12 @@
 //! `data/lexicon.toml` and `data/entities.toml` (built in) plus optional extensions from a corpus
 //! folder. Phrases are compiled into [`PhraseSet`]s that match on tokens.
 
-use std::collections::HashMap;
-
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::model::{Metric, Qualifier, Stance};
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize, Token, NO_ID};
 
 const BUILTIN_LEXICON: &str = include_str!("../data/lexicon.toml");
 const BUILTIN_ENTITIES: &str = include_str!("../data/entities.toml");
@@ -28,6 +27,12 @@ pub enum LexiconError {
         pattern: String,
         #[source]
         source: Box<regex::Error>,
+    },
+    #[error("{file}: pattern {pattern:?} is not a valid regular expression: {message}")]
+    Syntax {
+        file: String,
+        pattern: String,
+        message: String,
     },
     #[error("{file}: entity {entity:?} names an unknown {field} {target:?}")]
     UnknownEntity {
@@ -154,6 +159,8 @@ struct AttributionLists {
     head_words: Vec<String>,
     #[serde(default)]
     pronouns: Vec<String>,
+    #[serde(default)]
+    claimant_nouns: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -234,10 +241,17 @@ pub struct Entity {
     pub head: Option<usize>,
 }
 
+/// Word ids: every word of every phrase gets one, and [`Lexicon::tokenize`] gives each token
+/// its word's id, so that phrases match by comparing integers.
+pub type Vocab = FxHashMap<String, u32>;
+
 /// A set of token phrases, each with a tag, matched longest first.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
-    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    /// Phrases as words, while the lexicon is being read.
+    phrases: Vec<(Vec<String>, u32)>,
+    /// Phrases as word ids, keyed by their first word's id (after [`PhraseSet::finish`]).
+    by_first: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
     max_len: usize,
 }
 
@@ -245,15 +259,28 @@ impl PhraseSet {
     pub fn add(&mut self, phrase: &str, tag: u32) {
         let words: Vec<String> = tokenize(phrase, 0)
             .into_iter()
-            .map(|t| t.norm.into_owned())
+            .map(|t| t.norm.to_string())
             .collect();
-        if words.is_empty() {
+        if words.is_empty() || self.phrases.iter().any(|(w, _)| *w == words) {
             return;
         }
         self.max_len = self.max_len.max(words.len());
-        let list = self.by_first.entry(words[0].clone()).or_default();
-        if !list.iter().any(|(w, _)| *w == words) {
-            list.push((words, tag));
+        self.phrases.push((words, tag));
+    }
+
+    /// Gives the phrases' words ids in `vocab` and indexes them for matching.
+    fn finish(&mut self, vocab: &mut Vocab) {
+        self.by_first.clear();
+        for (words, tag) in &self.phrases {
+            let ids: Vec<u32> = words
+                .iter()
+                .map(|w| {
+                    let next = vocab.len() as u32;
+                    *vocab.entry(w.clone()).or_insert(next)
+                })
+                .collect();
+            let list = self.by_first.entry(ids[0]).or_default();
+            list.push((ids, *tag));
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
     }
@@ -264,19 +291,19 @@ impl PhraseSet {
         }
     }
 
-    /// The longest phrase starting at token `i`: (token count, tag).
+    /// The longest phrase starting at token `i`: (token count, tag). Tokens must come from
+    /// [`Lexicon::tokenize`].
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, u32)> {
-        let first = toks.get(i)?;
-        let list = self.by_first.get(first.norm.as_ref())?;
+        let first = toks.get(i)?.id;
+        if first == NO_ID {
+            return None;
+        }
+        let list = self.by_first.get(&first)?;
         list.iter()
-            .find(|(words, _)| {
-                i + words.len() <= toks.len()
-                    && words
-                        .iter()
-                        .zip(&toks[i..])
-                        .all(|(w, t)| t.norm == w.as_str())
+            .find(|(ids, _)| {
+                i + ids.len() <= toks.len() && ids.iter().zip(&toks[i..]).all(|(w, t)| t.id == *w)
             })
-            .map(|(words, tag)| (words.len(), *tag))
+            .map(|(ids, tag)| (ids.len(), *tag))
     }
 
     /// The longest phrase that ends right before token `end`: (start token, tag).
@@ -336,6 +363,7 @@ pub struct Lexicon {
     pub role_heads: PhraseSet,
     pub head_words: PhraseSet,
     pub pronouns: PhraseSet,
+    pub claimant_nouns: PhraseSet,
     pub stance_parties: Vec<usize>,
     /// Tagged with [`stance_tag`].
     pub stance: PhraseSet,
@@ -346,11 +374,19 @@ pub struct Lexicon {
     pub entities: Vec<Entity>,
     /// Entity aliases, tagged with the index into `entities`.
     pub aliases: PhraseSet,
-    pub clutter_lines: Vec<Regex>,
-    pub trailers: Vec<Regex>,
+    /// Pattern sources, validated; matched through `clutter_set` and `trailer_set`.
+    pub clutter_lines: Vec<String>,
+    pub trailers: Vec<String>,
     pub datelines: Vec<Regex>,
     pub published: Vec<Regex>,
     pub outlet_signals: Vec<Regex>,
+    /// The same patterns as sets, to test a line against all of them in one pass.
+    pub clutter_set: RegexSet,
+    pub trailer_set: RegexSet,
+    pub outlet_signal_set: RegexSet,
+    pub published_set: RegexSet,
+    pub dateline_set: RegexSet,
+    pub vocab: Vocab,
 }
 
 /// What a stance phrase says (tags of [`Lexicon::stance`]).
@@ -428,6 +464,8 @@ impl Lexicon {
             lex.absorb(f, name)?;
         }
         lex.absorb_entities(&ent_files)?;
+        lex.build_sets()?;
+        lex.finish_phrases();
         Ok(lex)
     }
 
@@ -455,6 +493,7 @@ impl Lexicon {
             role_heads: PhraseSet::default(),
             head_words: PhraseSet::default(),
             pronouns: PhraseSet::default(),
+            claimant_nouns: PhraseSet::default(),
             stance_parties: Vec::new(),
             stance: PhraseSet::default(),
             negators: PhraseSet::default(),
@@ -468,7 +507,95 @@ impl Lexicon {
             datelines: Vec::new(),
             published: Vec::new(),
             outlet_signals: Vec::new(),
+            clutter_set: RegexSet::empty(),
+            trailer_set: RegexSet::empty(),
+            outlet_signal_set: RegexSet::empty(),
+            published_set: RegexSet::empty(),
+            dateline_set: RegexSet::empty(),
+            vocab: Vocab::default(),
         }
+    }
+
+    /// Tokens of `text` (which starts at byte `offset` of its document), with word ids.
+    pub fn tokenize<'a>(&self, text: &'a str, offset: usize) -> Vec<Token<'a>> {
+        let mut toks = Vec::new();
+        self.tokenize_into(text, offset, &mut toks);
+        toks
+    }
+
+    /// Like [`Lexicon::tokenize`], into a reused buffer (cleared first).
+    pub fn tokenize_into<'a>(&self, text: &'a str, offset: usize, toks: &mut Vec<Token<'a>>) {
+        toks.clear();
+        crate::token::tokenize_into(text, offset, toks);
+        for t in toks.iter_mut() {
+            t.id = self.vocab.get(t.norm.as_str()).copied().unwrap_or(NO_ID);
+        }
+    }
+
+    /// Indexes every phrase set by word ids.
+    fn finish_phrases(&mut self) {
+        let mut vocab = Vocab::default();
+        for set in [
+            &mut self.qualifiers,
+            &mut self.qualifiers_after,
+            &mut self.people,
+            &mut self.groups,
+            &mut self.elliptic_verbs,
+            &mut self.not_people,
+            &mut self.not_people_before,
+            &mut self.metrics,
+            &mut self.parties,
+            &mut self.party_people,
+            &mut self.speech_verbs,
+            &mut self.noun_like,
+            &mut self.not_claimants,
+            &mut self.according,
+            &mut self.backward,
+            &mut self.via,
+            &mut self.adverbs,
+            &mut self.titles,
+            &mut self.role_heads,
+            &mut self.head_words,
+            &mut self.pronouns,
+            &mut self.claimant_nouns,
+            &mut self.stance,
+            &mut self.negators,
+            &mut self.denials,
+            &mut self.hedges,
+            &mut self.anaphora,
+            &mut self.aliases,
+        ] {
+            set.finish(&mut vocab);
+        }
+        self.vocab = vocab;
+    }
+
+    /// Compiles the pattern lists into sets (after every file is absorbed).
+    fn build_sets(&mut self) -> Result<(), LexiconError> {
+        let set = |list: &[&str]| {
+            // A roomy lazy-DFA cache: with a small one, a set of Unicode patterns falls back to
+            // the (much slower) PikeVM.
+            RegexSetBuilder::new(list)
+                .dfa_size_limit(32 << 20)
+                .build()
+                .map_err(|e| LexiconError::Pattern {
+                    file: "(combined patterns)".to_string(),
+                    pattern: String::new(),
+                    source: Box::new(e),
+                })
+        };
+        fn strs(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        fn srcs(v: &[Regex]) -> Vec<&str> {
+            v.iter().map(Regex::as_str).collect()
+        }
+        self.clutter_set = set(&strs(&self.clutter_lines))?;
+        self.trailer_set = set(&strs(&self.trailers))?;
+        self.outlet_signal_set = set(&srcs(&self.outlet_signals))?;
+        self.published_set = set(&srcs(&self.published))?;
+        self.dateline_set = set(&srcs(&self.datelines))?;
+        Ok(())
     }
 
     fn party_index(&mut self, name: &str) -> usize {
@@ -533,6 +660,7 @@ impl Lexicon {
         self.role_heads.add_all(&a.role_heads, 0);
         self.head_words.add_all(&a.head_words, 0);
         self.pronouns.add_all(&a.pronouns, 0);
+        self.claimant_nouns.add_all(&a.claimant_nouns, 0);
         let s = &f.stance;
         for p in &s.parties {
             let idx = self.party_index(p);
@@ -553,9 +681,25 @@ impl Lexicon {
         self.hedges.add_all(&s.hedges, 0);
         self.anaphora.add_all(&s.anaphora, 0);
         let c = &f.clutter;
+        // Whole-line patterns are only ever tested as a set: check their syntax (cheap) and
+        // keep the source; compiling them one by one would double the start-up time.
         for (list, target) in [
             (&c.lines, &mut self.clutter_lines),
             (&c.trailers, &mut self.trailers),
+        ] {
+            for p in list {
+                let src = format!("(?i){p}");
+                regex_syntax::Parser::new()
+                    .parse(&src)
+                    .map_err(|e| LexiconError::Syntax {
+                        file: file.to_string(),
+                        pattern: p.clone(),
+                        message: e.to_string(),
+                    })?;
+                target.push(src);
+            }
+        }
+        for (list, target) in [
             (&c.datelines, &mut self.datelines),
             (&c.published, &mut self.published),
             (&c.outlet_signals, &mut self.outlet_signals),
@@ -564,7 +708,7 @@ impl Lexicon {
                 // Line patterns ignore case; outlet signals need capitals to find names.
                 let case_blind = !std::ptr::eq(list, &c.outlet_signals)
                     && !std::ptr::eq(list, &c.datelines)
-                    && !p.starts_with("^by ");
+                    && !p.starts_with("^[Bb]y ");
                 let src = if case_blind {
                     format!("(?i){p}")
                 } else {
@@ -666,7 +810,7 @@ mod tests {
     #[test]
     fn phrases_match_longest_first() {
         let lex = Lexicon::builtin();
-        let toks = tokenize("have been killed or wounded", 0);
+        let toks = lex.tokenize("have been killed or wounded", 0);
         let (len, tag) = lex.metrics.match_at(&toks, 2).unwrap();
         assert_eq!((len, metric_of(tag)), (3, Metric::Casualties));
     }
@@ -678,7 +822,7 @@ mod tests {
             "[people]\nnouns = [\"sappers\"]\n".to_string(),
         )];
         let lex = Lexicon::with_extensions(&ext).unwrap();
-        let toks = tokenize("sappers", 0);
+        let toks = lex.tokenize("sappers", 0);
         assert!(lex.people.contains(&toks, 0));
 
         let bad = vec![("x/lexicon.toml".to_string(), "[people\n".to_string())];

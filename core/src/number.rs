@@ -141,7 +141,7 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
     if !t.is_word() {
         return None;
     }
-    let w = t.norm.as_ref();
+    let w = t.norm.as_str();
     // Vague counts.
     match w {
         "hundreds" | "thousands" | "dozens" | "scores" | "millions" => {
@@ -150,7 +150,7 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
             if toks.get(end).is_some_and(|x| x.is("of"))
                 && toks
                     .get(end + 1)
-                    .is_some_and(|x| matches!(x.norm.as_ref(), "thousands" | "millions"))
+                    .is_some_and(|x| matches!(x.norm.as_str(), "thousands" | "millions"))
             {
                 end += 2;
             }
@@ -164,7 +164,7 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
         }
         "several" | "many" | "few" => {
             if let Some(x) = toks.get(i + 1) {
-                if matches!(x.norm.as_ref(), "hundred" | "thousand" | "dozen") {
+                if matches!(x.norm.as_str(), "hundred" | "thousand" | "dozen") {
                     return Some((None, i + 2, false, false));
                 }
             }
@@ -175,7 +175,7 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
             let next = toks.get(i + 1)?;
             if next.is("few") {
                 let x = toks.get(i + 2)?;
-                if matches!(x.norm.as_ref(), "hundred" | "thousand" | "dozen") {
+                if matches!(x.norm.as_str(), "hundred" | "thousand" | "dozen") {
                     return Some((None, i + 3, false, false));
                 }
                 return None;
@@ -201,7 +201,7 @@ fn spelled(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let mut any = false;
     let mut k = i;
     while k < toks.len() {
-        let w = toks[k].norm.as_ref();
+        let w = toks[k].norm.as_str();
         if let Some(u) = unit_word(w) {
             current = current.saturating_add(u);
         } else if let Some(t) = tens_word(w) {
@@ -258,7 +258,7 @@ pub fn find_numbers(toks: &[Token], text: &str) -> Vec<NumberPhrase> {
         }
         // A range: "X to Y", "X-Y", "X–Y", "between X and Y".
         if let Some(low) = phrase.value {
-            let sep = toks.get(end).map(|t| t.norm.as_ref());
+            let sep = toks.get(end).map(|t| t.norm.as_str());
             let is_sep = match sep {
                 Some("to") => true,
                 Some("and") => lead && toks[i].is("between"),

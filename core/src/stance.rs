@@ -7,7 +7,7 @@
 //! bare denial ("Budanov denied these reports") takes the opposite of the stance last reported
 //! by someone else. Questions and plans ("whether they will return") are not claims.
 
-use crate::figure::{people_parties, Antecedent};
+use crate::figure::Antecedent;
 use crate::lexicon::{stance_cue, Lexicon, StanceCue};
 use crate::model::Stance;
 use crate::token::Token;
@@ -75,8 +75,12 @@ fn denied(toks: &[Token], k: usize, end: usize, lex: &Lexicon) -> bool {
 }
 
 /// Stance mentions of one sentence.
-pub fn find_stances(toks: &[Token], lex: &Lexicon, ante: &Antecedent) -> Vec<StanceMention> {
-    let parties = people_parties(toks, lex);
+pub fn find_stances(
+    toks: &[Token],
+    lex: &Lexicon,
+    parties: &[(usize, usize)],
+    ante: &Antecedent,
+) -> Vec<StanceMention> {
     let anaphora = (0..toks.len()).any(|k| lex.anaphora.contains(toks, k));
     let subject = |k: usize| -> Option<usize> {
         let named = parties
@@ -120,10 +124,10 @@ pub fn find_stances(toks: &[Token], lex: &Lexicon, ante: &Antecedent) -> Vec<Sta
             StanceCue::WithdrawalNoun => {
                 // Only as what someone reports or denies: "Ukraine Reports Withdrawal".
                 let mut j = k;
-                while j > 0 && matches!(toks[j - 1].norm.as_ref(), "the" | "a" | "an") {
+                while j > 0 && matches!(toks[j - 1].norm.as_str(), "the" | "a" | "an") {
                     j -= 1;
                 }
-                let before = j.checked_sub(1).map(|x| toks[x].norm.as_ref());
+                let before = j.checked_sub(1).map(|x| toks[x].norm.as_str());
                 if matches!(
                     before,
                     Some(
@@ -173,11 +177,18 @@ pub fn find_stances(toks: &[Token], lex: &Lexicon, ante: &Antecedent) -> Vec<Sta
             if !lex.denials.contains(toks, j) {
                 continue;
             }
+            // Bare: "these reports", "the media reports are incorrect"; not "reports of their
+            // deployment", whose object is another question.
             let reports_near = (j.saturating_sub(3)..(j + 4).min(toks.len())).any(|x| {
                 matches!(
-                    toks[x].norm.as_ref(),
+                    toks[x].norm.as_str(),
                     "reports" | "report" | "claims" | "reporting"
-                )
+                ) && !toks.get(x + 1).is_some_and(|n| {
+                    matches!(
+                        n.norm.as_str(),
+                        "of" | "about" | "that" | "on" | "regarding"
+                    )
+                })
             });
             if reports_near {
                 if let Some(party) = ante
@@ -203,13 +214,13 @@ pub fn find_stances(toks: &[Token], lex: &Lexicon, ante: &Antecedent) -> Vec<Sta
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::tokenize;
 
     fn stances(s: &str) -> Vec<Option<Stance>> {
         let lex = Lexicon::builtin();
-        let toks = tokenize(s, 0);
+        let toks = lex.tokenize(s, 0);
         let nk = lex.party_names.iter().position(|p| p == "North Korea");
-        find_stances(&toks, &lex, &Antecedent { party: nk })
+        let parties = crate::figure::people_parties(&toks, &lex);
+        find_stances(&toks, &lex, &parties, &Antecedent { party: nk })
             .into_iter()
             .map(|m| m.stance)
             .collect()

@@ -3,7 +3,7 @@
 //! Every rule of the extractor works on tokens, and every lexicon phrase is tokenized the same
 //! way, so "Pyongyang's", "Pyongyang’s" and "PYONGYANG" all meet the phrase "pyongyang".
 
-use std::borrow::Cow;
+use compact_str::CompactString;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -23,10 +23,16 @@ pub struct Token<'a> {
     /// The token as written.
     pub text: &'a str,
     /// Lower case, typographic apostrophes made plain, a possessive `'s` removed.
-    pub norm: Cow<'a, str>,
+    pub norm: CompactString,
     /// The word carried a possessive `'s`.
     pub possessive: bool,
+    /// The word's id in the lexicon's vocabulary ([`NO_ID`] if it is in no phrase); set by
+    /// `Lexicon::tokenize`.
+    pub id: u32,
 }
+
+/// The id of a word that no lexicon phrase contains.
+pub const NO_ID: u32 = u32::MAX;
 
 impl Token<'_> {
     pub fn is_word(&self) -> bool {
@@ -67,6 +73,12 @@ pub fn is_quote_token(t: &Token) -> bool {
 /// Splits `text` (from byte `offset` of the document) into tokens.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, offset, &mut out);
+    out
+}
+
+/// Like [`tokenize`], appending to `out` (so that a buffer can be reused).
+pub fn tokenize_into<'a>(text: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -129,7 +141,6 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
         }
         out.push(make(text, offset, i, i + c.len_utf8(), TokKind::Punct));
     }
-    out
 }
 
 fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokKind) -> Token<'_> {
@@ -142,34 +153,24 @@ fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokKind) -> T
         text: raw,
         norm,
         possessive,
+        id: NO_ID,
     }
 }
 
-/// The form tokens are compared in.
-pub fn normalize(raw: &str) -> (Cow<'_, str>, bool) {
-    let plain = raw
-        .chars()
-        .all(|c| !c.is_uppercase() && c != '’' && c != '‘');
-    let mut norm: Cow<str> = if plain {
-        Cow::Borrowed(raw)
-    } else {
-        Cow::Owned(
-            raw.chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
-                .collect(),
-        )
-    };
+/// The form tokens are compared in (inline, no allocation, for words up to 24 bytes).
+pub fn normalize(raw: &str) -> (CompactString, bool) {
+    let mut norm = CompactString::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '’' | '‘' => norm.push('\''),
+            c if c.is_ascii() => norm.push(c.to_ascii_lowercase()),
+            c => norm.extend(c.to_lowercase()),
+        }
+    }
     let possessive = norm.len() > 2 && (norm.ends_with("'s") || norm.ends_with("s'"));
     if possessive {
         let cut = if norm.ends_with("'s") { 2 } else { 1 };
-        norm = match norm {
-            Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - cut]),
-            Cow::Owned(mut o) => {
-                o.truncate(o.len() - cut);
-                Cow::Owned(o)
-            }
-        };
+        norm.truncate(norm.len() - cut);
     }
     (norm, possessive)
 }

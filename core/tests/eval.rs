@@ -21,6 +21,9 @@ use serde_json::Value;
 const FIGURE_F1_FLOOR: f64 = 0.95;
 const ATTRIBUTION_FLOOR: f64 = 0.90;
 const STANCE_F1_FLOOR: f64 = 0.85;
+const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.85;
+const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.85;
+const ARTICLES_STANCE_F1_FLOOR: f64 = 0.70;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -119,14 +122,17 @@ impl Score {
     }
 }
 
-#[test]
-fn seed_gold_scores_hold_their_floors() {
-    let gold: Vec<Value> = serde_json::from_str(
-        &std::fs::read_to_string(root().join("core/tests/data/gold_seeds.json"))
-            .expect("gold file"),
-    )
-    .expect("gold json");
-    let corpus = seeds();
+struct Scores {
+    figures: Score,
+    stances: Score,
+    attribution: f64,
+}
+
+/// Scores `corpus` against the gold file at `gold_path` and prints the report.
+fn evaluate(corpus: &Corpus, gold_path: &Path, title: &str) -> Scores {
+    let gold: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold file"))
+            .expect("gold json");
     let mut figures = Score::default();
     let mut stances = Score::default();
     let (mut attr_right, mut attr_total) = (0usize, 0usize);
@@ -136,7 +142,7 @@ fn seed_gold_scores_hold_their_floors() {
         let doc = g["doc"].as_str().expect("doc id");
         assert!(
             corpus.document(doc).is_some(),
-            "gold names a document the seeds lack: {doc}"
+            "gold names a document the corpus lacks: {doc}"
         );
         let claims: Vec<&Claim> = corpus.claims.iter().filter(|c| c.doc == doc).collect();
         let gold_figs = g["figures"].as_array().cloned().unwrap_or_default();
@@ -189,10 +195,15 @@ fn seed_gold_scores_hold_their_floors() {
                 && attributed(c, &aliases(gs))
         };
         for gs in &gold_stances {
-            stances.gold += 1;
+            let optional = gs["optional"].as_bool().unwrap_or(false);
+            if !optional {
+                stances.gold += 1;
+            }
             if claims.iter().any(|c| stance_match(gs, c)) {
-                stances.found += 1;
-            } else {
+                if !optional {
+                    stances.found += 1;
+                }
+            } else if !optional {
                 report.push(format!("MISSED STANCE {doc}: {gs}"));
             }
         }
@@ -207,7 +218,7 @@ fn seed_gold_scores_hold_their_floors() {
     }
 
     let attribution = attr_right as f64 / attr_total.max(1) as f64;
-    println!("--- claimscope evaluation on the seed gold ---");
+    println!("--- claimscope evaluation: {title} ---");
     for line in &report {
         println!("{line}");
     }
@@ -232,19 +243,59 @@ fn seed_gold_scores_hold_their_floors() {
         stances.correct_pred,
         stances.pred
     );
+    Scores {
+        figures,
+        stances,
+        attribution,
+    }
+}
+
+fn check(s: &Scores, figure_f1: f64, attribution: f64, stance_f1: f64) {
     assert!(
-        figures.f1() >= FIGURE_F1_FLOOR,
-        "figure F1 {:.3} is below {FIGURE_F1_FLOOR}",
-        figures.f1()
+        s.figures.f1() >= figure_f1,
+        "figure F1 {:.3} is below {figure_f1}",
+        s.figures.f1()
     );
     assert!(
-        attribution >= ATTRIBUTION_FLOOR,
-        "attribution {attribution:.3} is below {ATTRIBUTION_FLOOR}"
+        s.attribution >= attribution,
+        "attribution {:.3} is below {attribution}",
+        s.attribution
     );
     assert!(
-        stances.f1() >= STANCE_F1_FLOOR,
-        "stance F1 {:.3} is below {STANCE_F1_FLOOR}",
-        stances.f1()
+        s.stances.f1() >= stance_f1,
+        "stance F1 {:.3} is below {stance_f1}",
+        s.stances.f1()
+    );
+}
+
+#[test]
+fn seed_gold_scores_hold_their_floors() {
+    let s = evaluate(
+        &seeds(),
+        &root().join("core/tests/data/gold_seeds.json"),
+        "seed articles",
+    );
+    check(&s, FIGURE_F1_FLOOR, ATTRIBUTION_FLOOR, STANCE_F1_FLOOR);
+}
+
+/// Articles written for testing in the spirit of the hidden set (clutter, cut-off text, ranges,
+/// spelled numbers, ages and percentages, wire copy relayed by a second outlet). The aim
+/// for unseen articles is figures F1 0.85, attribution 0.85, stances F1 0.70.
+#[test]
+fn test_article_scores_hold_their_floors() {
+    let loaded = load(&[root().join("core/tests/articles")]).expect("test articles load");
+    let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).expect("lexicon");
+    let corpus = build(&loaded.inputs, &lex, Options::default());
+    let s = evaluate(
+        &corpus,
+        &root().join("core/tests/data/gold_articles.json"),
+        "test articles",
+    );
+    check(
+        &s,
+        ARTICLES_FIGURE_F1_FLOOR,
+        ARTICLES_ATTRIBUTION_FLOOR,
+        ARTICLES_STANCE_F1_FLOOR,
     );
 }
 
