@@ -47,9 +47,9 @@ fn seeds() -> Vec<String> {
 fn vary(text: &str, rng: &mut Lcg) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for word in text.split_inclusive(' ') {
-        if word.starts_with(|c: char| c.is_ascii_digit()) && rng.next() % 2 == 0 {
+        if word.starts_with(|c: char| c.is_ascii_digit()) && rng.next().is_multiple_of(2) {
             out.push_str(&format!("{} ", 1 + rng.next() % 20_000));
-        } else if word.starts_with("Budanov") && rng.next() % 3 == 0 {
+        } else if word.starts_with("Budanov") && rng.next().is_multiple_of(3) {
             out.push_str(NAMES[(rng.next() as usize) % NAMES.len()]);
             out.push(' ');
         } else {

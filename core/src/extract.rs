@@ -54,8 +54,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
         for (ss, se) in sentence::split(text, ps, pe) {
             lex.tokenize_into(&text[ss..se], ss, &mut toks);
             let toks = toks.as_slice();
-            body_dates.extend(find_dates(&toks).into_iter().map(|d| d.expr));
-            if let Some((c, via)) = backward_claimant(&toks, lex, &history) {
+            body_dates.extend(find_dates(toks).into_iter().map(|d| d.expr));
+            if let Some((c, via)) = backward_claimant(toks, lex, &history) {
                 // "This was reported by X": X said the sentences before it in this paragraph.
                 for claim in claims[para_first_claim..]
                     .iter_mut()
@@ -72,15 +72,15 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 carry = Some((c, via));
                 continue;
             }
-            let fs = frames(&toks, lex, &history);
-            let relay = relay_tail(&toks, lex);
+            let fs = frames(toks, lex, &history);
+            let relay = relay_tail(toks, lex);
             let leading_date = find_dates(&toks[..toks.len().min(6)])
                 .into_iter()
                 .find(|d| d.tok_start <= 1)
                 .map(|d| d.expr);
-            let parties = people_parties(&toks, lex);
-            let stances = find_stances(&toks, lex, &parties, &ante);
-            let figures = find_figures(&toks, text, lex, &parties, &mut ante);
+            let parties = people_parties(toks, lex);
+            let stances = find_stances(toks, lex, &parties, &ante);
+            let figures = find_figures(toks, text, lex, &parties, &mut ante);
             let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
                 let (c, mut via, stated) = match frame_at(&fs, pos) {
                     Some(f) => (Some(f.claimant.clone()), f.via.clone(), f.stated),
