@@ -1,25 +1,26 @@
 use leptos::prelude::*;
 
-use crate::components::ClaimList;
-use crate::data::corpus;
+use crate::components::ClaimsView;
+use crate::explorer::Explorer;
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let corpus = corpus();
-    let summary = format!(
-        "{} claims from {} articles",
-        corpus.claims.len(),
-        corpus.documents.len()
+    let ex = Explorer::new();
+    provide_context(ex);
+    ex.sync_url();
+    let lede = format!(
+        "{} claims from {} articles: every figure and stance, who made it, when and where it was reported.",
+        ex.corpus.claims.len(),
+        ex.corpus.documents.len()
     );
     view! {
         <header class="top">
             <h1>"claimscope"</h1>
-            <p class="lede">"Who claimed what: every figure and stance in the articles, with its source."</p>
-            <p class="summary">{summary}</p>
+            <p class="lede">{lede}</p>
         </header>
         <main>
-            <ClaimList corpus=corpus />
+            <ClaimsView />
         </main>
     }
 }

@@ -1,7 +1,8 @@
-//! The corpus embedded at build time.
+//! The corpus embedded at build time, and its query index.
 
 use std::sync::OnceLock;
 
+use claimscope_core::query::Index;
 use claimscope_core::Corpus;
 
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
@@ -14,4 +15,10 @@ pub fn corpus() -> &'static Corpus {
         // build.rs wrote it from the same types: a failure here is a bug, shown on the page.
         Err(e) => panic!("the embedded corpus does not parse: {e}"),
     })
+}
+
+/// The corpus laid out for querying (built once).
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(corpus()))
 }

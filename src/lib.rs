@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod explorer;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;

@@ -22,7 +22,11 @@
 //! ```
 
 pub mod day;
+pub mod export;
 pub mod model;
+pub mod query;
+pub mod synth;
+pub mod url;
 
 #[cfg(feature = "extract")]
 pub mod attribution;

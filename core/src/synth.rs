@@ -1,0 +1,120 @@
+//! Synthetic corpora for benchmarks of the query path (native and in the browser): 100,000
+//! claims from 10,000 articles, 500 claimants with a skewed (Zipf-like) distribution, 200
+//! outlets, 7 metrics, 6 parties, 6 qualifiers, dates over nine months.
+
+use crate::day::{days_from_civil, format_day};
+use crate::model::{Claim, Corpus, Document, Kind, Metric, Qualifier, Stance};
+
+/// A small deterministic generator (no dependency needed for this).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// Skewed pick in `0..n`: small indices are much more likely.
+    fn skewed(&mut self, n: u64) -> u64 {
+        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        ((n as f64).powf(u) - 1.0).floor() as u64 % n
+    }
+}
+
+const PARTIES: [&str; 6] = [
+    "North Korea",
+    "Russia",
+    "Ukraine",
+    "South Korea",
+    "United States",
+    "Belarus",
+];
+
+/// A corpus of `claims` claims spread over `claims / 10` articles.
+pub fn corpus(claims: usize, seed: u64) -> Corpus {
+    let mut rng = Lcg(seed);
+    let docs = (claims / 10).max(1);
+    let start = days_from_civil(2024, 8, 1);
+    let documents: Vec<Document> = (0..docs)
+        .map(|i| Document {
+            id: format!("doc{i:05}"),
+            title: format!("Article {i} about troops in Kursk"),
+            outlet: Some(format!("Outlet {}", rng.below(200))),
+            url: None,
+            published: Some(format_day(start + rng.below(270) as i32)),
+            published_inferred: false,
+            clutter: vec![],
+            text: None,
+        })
+        .collect();
+    let claims: Vec<Claim> = (0..claims)
+        .map(|i| {
+            let d = &documents[i % docs];
+            let stance = rng.below(8) == 0;
+            let who = rng.skewed(500);
+            let value = 10 * (1 + rng.below(2000));
+            Claim {
+                id: format!("{}#{}", d.id, i / docs + 1),
+                doc: d.id.clone(),
+                kind: if stance { Kind::Stance } else { Kind::Figure },
+                metric: (!stance).then(|| Metric::ALL[rng.below(7) as usize]),
+                party: Some(PARTIES[rng.skewed(6) as usize].to_string()),
+                value: (!stance).then_some(value),
+                value_high: None,
+                qualifier: (!stance).then(|| Qualifier::ALL[rng.below(6) as usize]),
+                stance: stance.then(|| {
+                    if rng.below(2) == 0 {
+                        Stance::Withdrawn
+                    } else {
+                        Stance::Engaged
+                    }
+                }),
+                source: Some(format!("Claimant {who}")),
+                source_org: Some(format!("Organisation {}", who % 120)),
+                via: vec![],
+                stated_on: Some(format_day(start + rng.below(270) as i32)),
+                quote: format!(
+                    "Claimant {who} said about {value} soldiers were counted on the front line."
+                ),
+                span: [0, 10],
+                mention: [0, 5],
+                subset: false,
+                repeats: vec![],
+                cluster: format!("k{i}"),
+            }
+        })
+        .collect();
+    Corpus {
+        documents,
+        claims,
+        ..Corpus::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_and_skew() {
+        let c = super::corpus(10_000, 7);
+        assert_eq!(c.claims.len(), 10_000);
+        assert_eq!(c.documents.len(), 1_000);
+        let top = c
+            .claims
+            .iter()
+            .filter(|x| x.source.as_deref() == Some("Claimant 0"))
+            .count();
+        let mid = c
+            .claims
+            .iter()
+            .filter(|x| x.source.as_deref() == Some("Claimant 250"))
+            .count();
+        assert!(top > 10 * mid.max(1), "skewed: {top} vs {mid}");
+    }
+}

@@ -1,0 +1,255 @@
+//! The explorer's state in the URL query string, so that a view can be shared, bookmarked and
+//! restored: `?view=claims&metric=killed&claimant=Kyrylo%20Budanov&q=front&from=2025-01-01`.
+//! Values are labels, not ids, so links survive a rebuild; unknown parameters or values and
+//! malformed dates are ignored, never an error.
+
+use crate::day::{format_day, parse_day};
+use crate::query::{Facet, Filter, Index};
+
+/// The explorer's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Claims,
+    Timeline,
+    Compare,
+    Articles,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Claims, View::Timeline, View::Compare, View::Articles];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Claims => "claims",
+            View::Timeline => "timeline",
+            View::Compare => "compare",
+            View::Articles => "articles",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Claims => "Claims",
+            View::Timeline => "Timeline",
+            View::Compare => "Compare sources",
+            View::Articles => "Articles",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == k)
+    }
+}
+
+/// How the claim list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Date,
+    Value,
+    Claimant,
+}
+
+impl Sort {
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Value => "value",
+            Sort::Claimant => "claimant",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Sort> {
+        [Sort::Date, Sort::Value, Sort::Claimant]
+            .into_iter()
+            .find(|s| s.key() == k)
+    }
+}
+
+/// Everything the URL holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    pub view: View,
+    pub filter: Filter,
+    pub sort: Sort,
+    /// The article open in the reader (document id).
+    pub doc: Option<String>,
+    /// The selected claim (claim id).
+    pub claim: Option<String>,
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes a query value (`+` is a space); malformed escapes are kept as written.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads a query string (with or without the leading `?`).
+pub fn parse(query: &str, index: &Index) -> State {
+    let mut st = State::default();
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let (k, v) = (decode(k), decode(v));
+        match k.as_str() {
+            "view" => st.view = View::from_key(&v).unwrap_or_default(),
+            "q" => st.filter.search = v,
+            "from" => st.filter.from = parse_day(&v),
+            "to" => st.filter.to = parse_day(&v),
+            "sort" => st.sort = Sort::from_key(&v).unwrap_or_default(),
+            "doc" if !v.is_empty() => st.doc = Some(v),
+            "claim" if !v.is_empty() => st.claim = Some(v),
+            _ => {
+                if let Some(f) = Facet::from_key(&k) {
+                    if let Some(id) = index.id_of(f, &v) {
+                        if !st.filter.is_selected(f, id) {
+                            st.filter.toggle(f, id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    st
+}
+
+/// Writes a query string (with the leading `?`; just `?` for the default state).
+pub fn render(st: &State, index: &Index) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if st.view != View::Claims {
+        parts.push(format!("view={}", st.view.key()));
+    }
+    for f in Facet::ALL {
+        for &id in &st.filter.selected[f as usize] {
+            parts.push(format!("{}={}", f.key(), encode(index.label(f, id))));
+        }
+    }
+    if !st.filter.search.trim().is_empty() {
+        parts.push(format!("q={}", encode(st.filter.search.trim())));
+    }
+    if let Some(d) = st.filter.from {
+        parts.push(format!("from={}", format_day(d)));
+    }
+    if let Some(d) = st.filter.to {
+        parts.push(format!("to={}", format_day(d)));
+    }
+    if st.sort != Sort::Date {
+        parts.push(format!("sort={}", st.sort.key()));
+    }
+    if let Some(d) = &st.doc {
+        parts.push(format!("doc={}", encode(d)));
+    }
+    if let Some(c) = &st.claim {
+        parts.push(format!("claim={}", encode(c)));
+    }
+    format!("?{}", parts.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Corpus, Document, Kind, Metric, Qualifier};
+
+    fn index() -> Index {
+        let claim = |i: usize, source: &str, metric: Metric| Claim {
+            id: format!("a#{i}"),
+            doc: "a".into(),
+            kind: Kind::Figure,
+            metric: Some(metric),
+            party: None,
+            value: Some(1),
+            value_high: None,
+            qualifier: Some(Qualifier::Exact),
+            stance: None,
+            source: Some(source.into()),
+            source_org: None,
+            via: vec![],
+            stated_on: Some("2025-02-04".into()),
+            quote: "q".into(),
+            span: [0, 1],
+            mention: [0, 1],
+            subset: false,
+            repeats: vec![],
+            cluster: "k1".into(),
+        };
+        Index::new(&Corpus {
+            documents: vec![Document {
+                id: "a".into(),
+                title: "T".into(),
+                outlet: None,
+                url: None,
+                published: None,
+                published_inferred: false,
+                clutter: vec![],
+                text: None,
+            }],
+            claims: vec![
+                claim(1, "Kyrylo Budanov", Metric::Killed),
+                claim(2, "NIS & co", Metric::Wounded),
+            ],
+            ..Corpus::default()
+        })
+    }
+
+    #[test]
+    fn round_trip() {
+        let idx = index();
+        let st = parse("?view=timeline&claimant=Kyrylo%20Budanov&claimant=NIS+%26+co&metric=killed&q=front%20line&from=2025-01-01&sort=value&doc=a", &idx);
+        assert_eq!(st.view, View::Timeline);
+        assert_eq!(st.filter.selected[Facet::Claimant as usize].len(), 2);
+        assert_eq!(st.filter.search, "front line");
+        assert_eq!(st.sort, Sort::Value);
+        let again = parse(&render(&st, &idx), &idx);
+        assert_eq!(again, st);
+    }
+
+    #[test]
+    fn junk_is_ignored() {
+        let idx = index();
+        let st = parse(
+            "?view=nope&metric=unicorns&from=2025-13-40&zzz=1&%zz=%&claimant",
+            &idx,
+        );
+        assert_eq!(st, State::default());
+        assert_eq!(render(&State::default(), &idx), "?");
+        assert_eq!(decode("%E2%80%9C%"), "“%");
+    }
+}

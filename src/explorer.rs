@@ -1,0 +1,80 @@
+//! The explorer's reactive state: the URL-backed [`State`] and the query answer derived from
+//! it. All computing happens in `claimscope_core::query`; this only wires signals.
+
+use claimscope_core::query::{Answer, Index};
+use claimscope_core::url::{self, State};
+use claimscope_core::Corpus;
+use leptos::prelude::*;
+
+use crate::data;
+
+/// Claims shown per page of the list.
+pub const PAGE: usize = 50;
+
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    pub corpus: &'static Corpus,
+    pub index: &'static Index,
+    pub state: RwSignal<State>,
+    pub answer: Memo<Answer>,
+}
+
+impl Explorer {
+    /// Reads the state from the page's URL and derives the answer.
+    pub fn new() -> Explorer {
+        let index = data::index();
+        let state = RwSignal::new(url::parse(&current_query(), index));
+        let answer = Memo::new(move |_| state.with(|s| index.query(&s.filter, PAGE)));
+        Explorer {
+            corpus: data::corpus(),
+            index,
+            state,
+            answer,
+        }
+    }
+
+    /// Keeps the URL in step with the state (a history entry per change), and the state with
+    /// the URL when the user goes back or forward.
+    pub fn sync_url(self) {
+        let index = self.index;
+        Effect::new(move |first: Option<()>| {
+            let query = self.state.with(|s| url::render(s, index));
+            if query != current_query_or_mark() {
+                if let Ok(h) = window().history() {
+                    let null = leptos::wasm_bindgen::JsValue::NULL;
+                    // The first write only tidies the URL the page was opened with.
+                    let _ = if first.is_none() {
+                        h.replace_state_with_url(&null, "", Some(&query))
+                    } else {
+                        h.push_state_with_url(&null, "", Some(&query))
+                    };
+                }
+            }
+        });
+        let state = self.state;
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            state.set(url::parse(&current_query(), index));
+        });
+        on_cleanup(move || handle.remove());
+    }
+}
+
+impl Default for Explorer {
+    fn default() -> Self {
+        Explorer::new()
+    }
+}
+
+fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The current query as `url::render` writes it (`?` when empty).
+fn current_query_or_mark() -> String {
+    let q = current_query();
+    if q.is_empty() {
+        "?".to_string()
+    } else {
+        q
+    }
+}
