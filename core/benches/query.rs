@@ -35,15 +35,25 @@ fn main() {
         out
     };
     let mut times = Vec::new();
+    let mut per_step = vec![Vec::new(); steps.len()];
     for round in 0..60 {
-        for f in &steps {
+        for (k, f) in steps.iter().enumerate() {
             let t = Instant::now();
             let a = index.query(f, 50);
             std::hint::black_box(&a);
             if round > 0 {
-                times.push(t.elapsed().as_secs_f64() * 1000.0);
+                let ms = t.elapsed().as_secs_f64() * 1000.0;
+                times.push(ms);
+                per_step[k].push(ms);
             }
         }
+    }
+    for (name, mut v) in ["metric", "claimant in 3", "two-month range", "clear"]
+        .into_iter()
+        .zip(per_step)
+    {
+        v.sort_by(|a, b| a.total_cmp(b));
+        println!("  {name:>16}: median {:.3} ms", v[v.len() / 2]);
     }
     times.sort_by(|a, b| a.total_cmp(b));
     let median = times[times.len() / 2];

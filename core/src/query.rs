@@ -5,7 +5,7 @@
 //!
 //! Nothing here allocates per claim on a query: a pass is a loop over integer columns.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::day::parse_day;
 use crate::model::{Corpus, Kind, Metric, Qualifier, Stance};
@@ -88,6 +88,8 @@ pub struct Index {
     days: Vec<i32>,
     /// Chart series of each claim (metric, or 7 + stance).
     series: Vec<u8>,
+    /// Week of each claim, counted from the first dated claim's week (`u32::MAX` if undated).
+    week: Vec<u32>,
     /// Lower-cased quote, claimant and article, for full-text search.
     haystack: Vec<String>,
     /// Claim positions, newest first.
@@ -180,7 +182,7 @@ struct Interner {
 impl Interner {
     fn new() -> Interner {
         Interner {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             labels: Vec::new(),
         }
     }
@@ -240,26 +242,31 @@ impl Index {
                     .unwrap_or(i32::MIN),
             );
             series.push(series_of(c.kind, c.metric, c.stance));
-            haystack.push(
-                format!(
-                    "{} {} {}",
-                    c.quote,
-                    c.source.as_deref().unwrap_or(""),
-                    doc.map_or("", |d| d.title.as_str())
-                )
-                .to_lowercase(),
-            );
+            // Claimants and articles are facets; search looks in the quote.
+            haystack.push(c.quote.to_lowercase());
         }
         let mut by_date: Vec<u32> = (0..corpus.claims.len() as u32).collect();
         by_date.sort_by_key(|&i| std::cmp::Reverse(days[i as usize]));
         let known = days.iter().copied().filter(|&d| d != i32::MIN);
         let first_day = known.clone().min().unwrap_or(0);
         let last_day = known.max().unwrap_or(0);
+        let w0 = week_start(first_day);
+        let week = days
+            .iter()
+            .map(|&d| {
+                if d == i32::MIN {
+                    u32::MAX
+                } else {
+                    ((week_start(d) - w0) / 7) as u32
+                }
+            })
+            .collect();
         Index {
             columns,
             labels: interners.into_iter().map(|i| i.labels).collect(),
             days,
             series,
+            week,
             haystack,
             by_date,
             first_day,
@@ -366,9 +373,8 @@ impl Index {
             } else if fails.is_power_of_two() && fails < DATE_BIT {
                 only[fails.trailing_zeros() as usize].push(i as u32);
             }
-            if (fails & !DATE_BIT) == 0 && d != i32::MIN && weeks_len > 0 {
-                let w = ((week_start(d) - w0) / 7) as usize;
-                if let Some(row) = weeks.get_mut(w) {
+            if (fails & !DATE_BIT) == 0 {
+                if let Some(row) = weeks.get_mut(self.week[i] as usize) {
                     row[self.series[i] as usize] += 1;
                 }
             }
@@ -378,7 +384,10 @@ impl Index {
         for (f, extra) in only.iter().enumerate() {
             let col = &self.columns[f];
             let mut counts = vec![0u32; self.labels[f].len()];
-            for &i in matched.iter().chain(extra) {
+            for &i in &matched {
+                counts[col[i as usize] as usize] += 1;
+            }
+            for &i in extra {
                 counts[col[i as usize] as usize] += 1;
             }
             facets.push(counts);
