@@ -16,12 +16,34 @@ pub const MOUNT_ID: &str = "claimscope";
 
 /// Installs the panic hook and mounts the app.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic(&info.to_string());
+    }));
     let host = document()
         .get_element_by_id(MOUNT_ID)
         .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
     match host {
         Some(el) => leptos::mount::mount_to(el, app::App).forget(),
         None => leptos::mount::mount_to_body(app::App),
+    }
+}
+
+/// Puts a visible error on the page (a panic must not leave a frozen page behind).
+pub fn show_panic(detail: &str) {
+    let doc = document();
+    let Ok(el) = doc.create_element("div") else {
+        return;
+    };
+    el.set_class_name("panic");
+    let _ = el.set_attribute("role", "alert");
+    el.set_text_content(Some(&format!(
+        "claimscope stopped because of an internal error. Reload the page to start again. ({detail})"
+    )));
+    let host = doc
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| doc.body().map(Into::into));
+    if let Some(host) = host {
+        let _ = host.prepend_with_node_1(&el);
     }
 }

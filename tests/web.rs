@@ -56,3 +56,13 @@ async fn the_app_lists_every_claim() {
         .expect("the claim list");
     assert_eq!(list.child_element_count() as usize, corpus().claims.len());
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_visible_message() {
+    claimscope_web::show_panic("test detail");
+    let alert = document()
+        .query_selector("div.panic[role='alert']")
+        .unwrap()
+        .expect("an alert on the page");
+    assert!(alert.text_content().unwrap().contains("test detail"));
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use claimscope_core::extract::analyze;
 use claimscope_core::lexicon::Lexicon;
+use claimscope_core::synth::Lcg;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 const NAMES: &[&str] = &[
@@ -16,18 +17,6 @@ const NAMES: &[&str] = &[
     "Syrskyi",
     "Kirby",
 ];
-
-/// A deterministic pseudo-random sequence (no dependency needed for this).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-}
 
 fn seeds() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");

@@ -6,10 +6,10 @@ use crate::day::{days_from_civil, format_day};
 use crate::model::{Claim, Corpus, Document, Kind, Metric, Qualifier, Stance};
 
 /// A small deterministic generator (no dependency needed for this).
-struct Lcg(u64);
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -17,7 +17,7 @@ impl Lcg {
         self.0 >> 33
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 

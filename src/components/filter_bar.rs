@@ -1,13 +1,12 @@
-use claimscope_core::day::{format_day, parse_day};
 use leptos::prelude::*;
 
+use super::DateField;
 use crate::explorer::Explorer;
 
 /// Full-text search, the date range and "Clear all".
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let ex = expect_context::<Explorer>();
-    let day_value = move |d: Option<i32>| d.map(format_day).unwrap_or_default();
     view! {
         <div class="filter-bar" role="search">
             <label class="search">
@@ -23,30 +22,18 @@ pub fn FilterBar() -> impl IntoView {
                     }
                 />
             </label>
-            <label>
-                <span>"From"</span>
-                <input
-                    type="date"
-                    name="from"
-                    prop:value=move || day_value(ex.state.with(|s| s.filter.from))
-                    on:change=move |ev| {
-                        let v = parse_day(&event_target_value(&ev));
-                        ex.state.update(|s| s.filter.from = v);
-                    }
-                />
-            </label>
-            <label>
-                <span>"To"</span>
-                <input
-                    type="date"
-                    name="to"
-                    prop:value=move || day_value(ex.state.with(|s| s.filter.to))
-                    on:change=move |ev| {
-                        let v = parse_day(&event_target_value(&ev));
-                        ex.state.update(|s| s.filter.to = v);
-                    }
-                />
-            </label>
+            <DateField
+                label="From"
+                name="from"
+                value=Signal::derive(move || ex.state.with(|s| s.filter.from))
+                on_change=Callback::new(move |d| ex.state.update(|s| s.filter.from = d))
+            />
+            <DateField
+                label="To"
+                name="to"
+                value=Signal::derive(move || ex.state.with(|s| s.filter.to))
+                on_change=Callback::new(move |d| ex.state.update(|s| s.filter.to = d))
+            />
             <button
                 type="button"
                 class="clear"
