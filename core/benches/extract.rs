@@ -36,10 +36,10 @@ fn seeds() -> Vec<String> {
 fn vary(text: &str, rng: &mut Lcg) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for word in text.split_inclusive(' ') {
-        if word.starts_with(|c: char| c.is_ascii_digit()) && rng.next().is_multiple_of(2) {
-            out.push_str(&format!("{} ", 1 + rng.next() % 20_000));
-        } else if word.starts_with("Budanov") && rng.next().is_multiple_of(3) {
-            out.push_str(NAMES[(rng.next() as usize) % NAMES.len()]);
+        if word.starts_with(|c: char| c.is_ascii_digit()) && rng.next_u64().is_multiple_of(2) {
+            out.push_str(&format!("{} ", 1 + rng.next_u64() % 20_000));
+        } else if word.starts_with("Budanov") && rng.next_u64().is_multiple_of(3) {
+            out.push_str(NAMES[(rng.next_u64() as usize) % NAMES.len()]);
             out.push(' ');
         } else {
             out.push_str(word);
@@ -54,7 +54,7 @@ pub fn synthetic_corpus(bytes: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut total = 0;
     while total < bytes {
-        let s = &seeds[(rng.next() as usize) % seeds.len()];
+        let s = &seeds[(rng.next_u64() as usize) % seeds.len()];
         let t = vary(s, &mut rng);
         total += t.len();
         out.push(t);

@@ -9,7 +9,7 @@ use crate::model::{Claim, Corpus, Document, Kind, Metric, Qualifier, Stance};
 pub struct Lcg(pub u64);
 
 impl Lcg {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -18,12 +18,12 @@ impl Lcg {
     }
 
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 
     /// Skewed pick in `0..n`: small indices are much more likely.
     fn skewed(&mut self, n: u64) -> u64 {
-        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        let u = (self.next_u64() % 1_000_000) as f64 / 1_000_000.0;
         ((n as f64).powf(u) - 1.0).floor() as u64 % n
     }
 }
