@@ -102,7 +102,7 @@ pub fn people_parties(toks: &[Token], lex: &Lexicon) -> Vec<(usize, usize)> {
     out
 }
 
-fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool {
+fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     let s = p.tok_start;
     let e = p.tok_end;
     let prev = s.checked_sub(1).map(|k| &toks[k]);
@@ -158,7 +158,6 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, text: &str) -> bool
     {
         return true;
     }
-    let _ = text;
     false
 }
 
@@ -173,7 +172,7 @@ pub fn find_figures(
     let numbers = find_numbers(toks, text);
     let mut out: Vec<Figure> = Vec::new();
     for (idx, p) in numbers.iter().enumerate() {
-        if excluded(toks, p, lex, text) {
+        if excluded(toks, p, lex) {
             continue;
         }
         let next_number = numbers.get(idx + 1).map_or(toks.len(), |n| n.tok_start);
@@ -222,9 +221,8 @@ pub fn find_figures(
             Some((qs, tag)) if qs >= prev_number_end => (qs, qualifier_of(tag)),
             _ => (p.tok_start, Qualifier::Exact),
         };
-        if let Some((len, tag)) = lex.qualifiers_after.match_at(toks, noun_end) {
+        if let Some((_, tag)) = lex.qualifiers_after.match_at(toks, noun_end) {
             qualifier = qualifier_of(tag);
-            let _ = len;
         } else if let Some((_, tag)) = lex.qualifiers_after.match_at(toks, p.tok_end) {
             qualifier = qualifier_of(tag);
         }

@@ -33,7 +33,7 @@ fn clause_break(t: &Token) -> bool {
 }
 
 /// Is the phrase at `k` negated (an odd number of negators in the words just before it)?
-fn negated(toks: &[Token], k: usize, end: usize, lex: &Lexicon) -> bool {
+fn negated(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
     let mut count = 0;
     let mut j = k;
     while j > 0 && k - j < 5 {
@@ -49,8 +49,6 @@ fn negated(toks: &[Token], k: usize, end: usize, lex: &Lexicon) -> bool {
             count -= 1;
         }
     }
-    // Negators inside the phrase ("not on the front") are the phrase's own.
-    let _ = end;
     count % 2 == 1
 }
 
@@ -106,7 +104,7 @@ pub fn find_stances(
         if hedged(toks, k, lex) {
             continue;
         }
-        let neg = negated(toks, k, end, lex);
+        let neg = negated(toks, k, lex);
         let mut stance = match cue {
             StanceCue::Says(s) => {
                 if neg {
