@@ -161,7 +161,8 @@ pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
     out
 }
 
-fn conflict(a: &Claim, b: &Claim, corpus: &Corpus) -> Option<String> {
+/// Why `a` and `b` cannot both be true (ignoring when they were stated), or `None`.
+pub fn conflict(a: &Claim, b: &Claim, corpus: &Corpus) -> Option<String> {
     let when = |c: &Claim| c.stated_on.clone().unwrap_or_else(|| "undated".to_string());
     match a.kind {
         Kind::Stance => {

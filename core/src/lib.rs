@@ -25,12 +25,15 @@ pub mod day;
 pub mod export;
 pub mod model;
 pub mod query;
+pub mod reader;
 pub mod synth;
+pub mod timeline;
 pub mod url;
 
 #[cfg(feature = "extract")]
 pub mod attribution;
 pub mod cluster;
+pub mod compare;
 #[cfg(feature = "extract")]
 pub mod corpus;
 #[cfg(feature = "extract")]

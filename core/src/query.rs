@@ -77,12 +77,52 @@ pub const NONE_LABEL: &str = "(none)";
 /// Series of the weekly chart: the seven metrics, then the two stances.
 pub const SERIES: usize = 9;
 
-/// Claims as columns.
-#[derive(Debug, Clone, Default)]
+/// How the claim list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest first (undated last).
+    #[default]
+    Date,
+    /// Largest value first (ranges by their upper end; claims without a value last).
+    Value,
+    /// Claimant A–Z (claims without one last), newest first within a claimant.
+    Claimant,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Date, Sort::Value, Sort::Claimant];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Value => "value",
+            Sort::Claimant => "claimant",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Date => "Date, newest first",
+            Sort::Value => "Value, largest first",
+            Sort::Claimant => "Claimant, A–Z",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == k)
+    }
+}
+
+/// Claims laid out for the scan: one row of facet value ids per claim, plus date, chart series
+/// and cluster columns.
+#[derive(Debug, Default)]
 pub struct Index {
-    /// Per facet: the value id of each claim.
-    columns: Vec<Vec<u32>>,
-    /// Per facet: the label of each value id.
+    /// Per claim, its value of each facet as a global id (`offsets[f] + local id`), so that all
+    /// facets share one lookup table and one count array.
+    rows: Vec<[u32; 8]>,
+    /// Where each facet's ids start in the global numbering (`offsets[8]` = total).
+    offsets: [u32; 9],
+    /// Per facet: the label of each local value id.
     labels: Vec<Vec<String>>,
     /// Day number of `stated_on` (`i32::MIN` when unknown).
     days: Vec<i32>,
@@ -90,10 +130,21 @@ pub struct Index {
     series: Vec<u8>,
     /// Week of each claim, counted from the first dated claim's week (`u32::MAX` if undated).
     week: Vec<u32>,
-    /// Lower-cased quote, claimant and article, for full-text search.
-    haystack: Vec<String>,
+    /// Lower-cased quotes, end to end, for full-text search; claim `i` is
+    /// `haystack[hay_ends[i - 1]..hay_ends[i]]`.
+    haystack: String,
+    hay_ends: Vec<u32>,
+    /// Cluster number of each claim, and the claims of each cluster: cluster `k` is
+    /// `members[member_ends[k - 1]..member_ends[k]]`.
+    cluster: Vec<u32>,
+    members: Vec<u32>,
+    member_ends: Vec<u32>,
+    /// Sort keys used to build the other orders lazily.
+    value: Vec<u64>,
     /// Claim positions, newest first.
     by_date: Vec<u32>,
+    by_value: std::sync::OnceLock<Vec<u32>>,
+    by_claimant: std::sync::OnceLock<Vec<u32>>,
     first_day: i32,
     last_day: i32,
 }
@@ -104,7 +155,7 @@ pub struct Filter {
     /// Per facet, the selected value ids (empty = no filter). Values of a facet combine with OR,
     /// facets with AND.
     pub selected: [Vec<u32>; 8],
-    /// Words that must all appear (case-insensitive) in the quote, claimant or article.
+    /// Words that must all appear (case-insensitive) in the quote.
     pub search: String,
     /// Inclusive day range.
     pub from: Option<i32>,
@@ -143,12 +194,18 @@ impl Filter {
 pub struct Answer {
     /// Number of matching claims.
     pub total: usize,
+    /// Every matching claim (positions in the corpus, in corpus order): for the chart, the
+    /// comparison and exports.
+    pub matched: Vec<u32>,
     /// Per facet, `(value id, count)` of every value with a count, largest first.
     pub facets: Vec<Vec<(u32, u32)>>,
     /// Weekly counts ignoring the date filter: `(Monday's day number, counts per series)`.
     pub weeks: Vec<(i32, [u32; SERIES])>,
-    /// Matching claims (positions in the corpus), newest first, at most `limit`.
-    pub top: Vec<u32>,
+    /// The first `limit` groups in the chosen order. A group is the matching claims of one
+    /// cluster (the same claim reported by several articles), its first claim leading.
+    pub groups: Vec<Vec<u32>>,
+    /// Number of groups (distinct clusters) among the matches.
+    pub group_total: usize,
 }
 
 fn series_of(kind: Kind, metric: Option<Metric>, stance: Option<Stance>) -> u8 {
@@ -174,49 +231,78 @@ pub fn week_start(d: i32) -> i32 {
     d - crate::day::weekday(d) as i32
 }
 
-struct Interner {
-    ids: HashMap<String, u32>,
-    labels: Vec<String>,
+/// Numbers the distinct strings it is given, borrowing them (no allocation per claim).
+#[derive(Default)]
+struct Interner<'a> {
+    ids: HashMap<&'a str, u32>,
+    labels: Vec<&'a str>,
 }
 
-impl Interner {
-    fn new() -> Interner {
-        Interner {
-            ids: HashMap::default(),
-            labels: Vec::new(),
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        let next = self.labels.len() as u32;
+        let id = *self.ids.entry(s).or_insert(next);
+        if id == next {
+            self.labels.push(s);
         }
+        id
     }
 
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.ids.get(s) {
-            return i;
-        }
-        let i = self.labels.len() as u32;
-        self.labels.push(s.to_string());
-        self.ids.insert(s.to_string(), i);
-        i
+    fn into_labels(self) -> Vec<String> {
+        self.labels.into_iter().map(str::to_string).collect()
+    }
+}
+
+/// A set of small integers.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    /// Sets bit `i`; true if it was clear.
+    fn insert(&mut self, i: usize) -> bool {
+        let fresh = !self.get(i);
+        self.set(i);
+        fresh
     }
 }
 
 impl Index {
-    /// Lays out the claims of `corpus` as columns.
+    /// Lays out the claims of `corpus` for querying.
     pub fn new(corpus: &Corpus) -> Index {
-        let mut interners: Vec<Interner> = Facet::ALL.iter().map(|_| Interner::new()).collect();
-        let mut columns: Vec<Vec<u32>> = Facet::ALL
-            .iter()
-            .map(|_| Vec::with_capacity(corpus.claims.len()))
-            .collect();
+        let n = corpus.claims.len();
+        let mut interners: Vec<Interner> = Facet::ALL.iter().map(|_| Interner::default()).collect();
+        let mut clusters = Interner::default();
+        let mut local: Vec<[u32; 8]> = Vec::with_capacity(n);
         let docs: HashMap<&str, usize> = corpus
             .documents
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.as_str(), i))
             .collect();
-        let mut days = Vec::with_capacity(corpus.claims.len());
-        let mut series = Vec::with_capacity(corpus.claims.len());
-        let mut haystack = Vec::with_capacity(corpus.claims.len());
+        let mut days = Vec::with_capacity(n);
+        let mut series = Vec::with_capacity(n);
+        let mut haystack = String::with_capacity(corpus.claims.iter().map(|c| c.quote.len()).sum());
+        let mut hay_ends = Vec::with_capacity(n);
+        let mut cluster = Vec::with_capacity(n);
+        let mut value = Vec::with_capacity(n);
+        let mut last_doc: Option<(&str, Option<&crate::model::Document>)> = None;
         for c in &corpus.claims {
-            let doc = docs.get(c.doc.as_str()).map(|&i| &corpus.documents[i]);
+            let doc = match last_doc {
+                Some((id, d)) if id == c.doc => d,
+                _ => {
+                    let d = docs.get(c.doc.as_str()).map(|&i| &corpus.documents[i]);
+                    last_doc = Some((c.doc.as_str(), d));
+                    d
+                }
+            };
             let kind = match (c.kind, c.stance) {
                 (Kind::Figure, _) => "figure",
                 (Kind::Stance, Some(Stance::Withdrawn)) => "withdrawn",
@@ -232,9 +318,11 @@ impl Index {
                 kind,
                 c.qualifier.map_or(NONE_LABEL, Qualifier::as_str),
             ];
+            let mut row = [0u32; 8];
             for (f, v) in values.iter().enumerate() {
-                columns[f].push(interners[f].id(v));
+                row[f] = interners[f].id(v);
             }
+            local.push(row);
             days.push(
                 c.stated_on
                     .as_deref()
@@ -242,10 +330,51 @@ impl Index {
                     .unwrap_or(i32::MIN),
             );
             series.push(series_of(c.kind, c.metric, c.stance));
-            // Claimants and articles are facets; search looks in the quote.
-            haystack.push(c.quote.to_lowercase());
+            if c.quote.is_ascii() {
+                let at = haystack.len();
+                haystack.push_str(&c.quote);
+                haystack[at..].make_ascii_lowercase();
+            } else {
+                haystack.push_str(&c.quote.to_lowercase());
+            }
+            hay_ends.push(haystack.len() as u32);
+            cluster.push(clusters.id(&c.cluster));
+            value.push(c.value_high.or(c.value).map_or(0, |v| v + 1));
         }
-        let mut by_date: Vec<u32> = (0..corpus.claims.len() as u32).collect();
+        let mut offsets = [0u32; 9];
+        for f in 0..8 {
+            offsets[f + 1] = offsets[f] + interners[f].labels.len() as u32;
+        }
+        // Clusters as one flat list, grouped by a counting sort.
+        let k = clusters.labels.len();
+        let mut member_ends = vec![0u32; k];
+        for &c in &cluster {
+            member_ends[c as usize] += 1;
+        }
+        let mut acc = 0;
+        for e in member_ends.iter_mut() {
+            acc += *e;
+            *e = acc;
+        }
+        let mut fill: Vec<u32> = std::iter::once(0)
+            .chain(member_ends.iter().copied())
+            .take(k)
+            .collect();
+        let mut members = vec![0u32; n];
+        for (i, &c) in cluster.iter().enumerate() {
+            members[fill[c as usize] as usize] = i as u32;
+            fill[c as usize] += 1;
+        }
+        let rows = local
+            .into_iter()
+            .map(|mut r| {
+                for (f, v) in r.iter_mut().enumerate() {
+                    *v += offsets[f];
+                }
+                r
+            })
+            .collect();
+        let mut by_date: Vec<u32> = (0..n as u32).collect();
         by_date.sort_by_key(|&i| std::cmp::Reverse(days[i as usize]));
         let known = days.iter().copied().filter(|&d| d != i32::MIN);
         let first_day = known.clone().min().unwrap_or(0);
@@ -262,13 +391,21 @@ impl Index {
             })
             .collect();
         Index {
-            columns,
-            labels: interners.into_iter().map(|i| i.labels).collect(),
+            rows,
+            offsets,
+            labels: interners.into_iter().map(Interner::into_labels).collect(),
             days,
             series,
             week,
             haystack,
+            hay_ends,
+            cluster,
+            members,
+            member_ends,
+            value,
             by_date,
+            by_value: Default::default(),
+            by_claimant: Default::default(),
             first_day,
             last_day,
         }
@@ -297,6 +434,11 @@ impl Index {
             .map(|p| p as u32)
     }
 
+    /// The value id of claim `i` in `facet`.
+    pub fn value_of(&self, i: u32, facet: Facet) -> u32 {
+        self.rows[i as usize][facet.index()] - self.offsets[facet.index()]
+    }
+
     /// Number of distinct values of `facet`.
     pub fn cardinality(&self, facet: Facet) -> usize {
         self.labels[facet.index()].len()
@@ -307,25 +449,83 @@ impl Index {
         (self.first_day, self.last_day)
     }
 
-    /// Runs `filter`; `limit` caps [`Answer::top`].
-    pub fn query(&self, filter: &Filter, limit: usize) -> Answer {
+    /// Day number of claim `i` (`None` when undated).
+    pub fn day(&self, i: u32) -> Option<i32> {
+        Some(self.days[i as usize]).filter(|&d| d != i32::MIN)
+    }
+
+    fn quote_lower(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.hay_ends[i - 1] as usize
+        };
+        &self.haystack[start..self.hay_ends[i] as usize]
+    }
+
+    /// The claims of cluster `k`.
+    fn cluster_members(&self, k: usize) -> &[u32] {
+        let start = if k == 0 {
+            0
+        } else {
+            self.member_ends[k - 1] as usize
+        };
+        &self.members[start..self.member_ends[k] as usize]
+    }
+
+    fn order(&self, sort: Sort) -> &[u32] {
+        match sort {
+            Sort::Date => &self.by_date,
+            Sort::Value => self.by_value.get_or_init(|| {
+                let mut v = self.by_date.clone();
+                // Stable: newest first among equal values.
+                v.sort_by_key(|&i| std::cmp::Reverse(self.value[i as usize]));
+                v
+            }),
+            Sort::Claimant => self.by_claimant.get_or_init(|| {
+                let f = Facet::Claimant.index();
+                let none = self.id_of(Facet::Claimant, NONE_LABEL);
+                let keys: Vec<(bool, String)> = self.labels[f]
+                    .iter()
+                    .enumerate()
+                    .map(|(id, l)| (Some(id as u32) == none, l.to_lowercase()))
+                    .collect();
+                let mut v = self.by_date.clone();
+                v.sort_by(|&a, &b| {
+                    let ka = &keys[self.value_of(a, Facet::Claimant) as usize];
+                    let kb = &keys[self.value_of(b, Facet::Claimant) as usize];
+                    ka.cmp(kb)
+                });
+                v
+            }),
+        }
+    }
+
+    /// Runs `filter`; the matching claims are grouped by cluster, ordered by `sort`, and
+    /// `limit` caps [`Answer::groups`].
+    pub fn query(&self, filter: &Filter, sort: Sort, limit: usize) -> Answer {
         let n = self.len();
-        // Per facet, a lookup table: does value id pass? (None = no filter on that facet.)
-        let tables: Vec<Option<Vec<bool>>> = Facet::ALL
-            .iter()
-            .map(|f| {
-                let sel = &filter.selected[f.index()];
-                (!sel.is_empty()).then(|| {
-                    let mut t = vec![false; self.labels[f.index()].len()];
-                    for &id in sel {
-                        if let Some(x) = t.get_mut(id as usize) {
-                            *x = true;
-                        }
-                    }
-                    t
-                })
-            })
-            .collect();
+        let total_ids = self.offsets[8] as usize;
+        // One lookup table for all facets: does a global value id pass its facet's filter?
+        let mut table = vec![true; total_ids];
+        let mut active: Vec<usize> = Vec::new();
+        for f in Facet::ALL {
+            let sel = &filter.selected[f.index()];
+            if sel.is_empty() {
+                continue;
+            }
+            active.push(f.index());
+            let (lo, hi) = (
+                self.offsets[f.index()] as usize,
+                self.offsets[f.index() + 1] as usize,
+            );
+            table[lo..hi].fill(false);
+            for &id in sel {
+                if (id as usize) < hi - lo {
+                    table[lo + id as usize] = true;
+                }
+            }
+        }
         let words: Vec<String> = filter
             .search
             .split_whitespace()
@@ -338,12 +538,6 @@ impl Index {
             filter.from.unwrap_or(i32::MIN),
             filter.to.unwrap_or(i32::MAX),
         );
-
-        let active: Vec<(usize, &Vec<bool>)> = tables
-            .iter()
-            .enumerate()
-            .filter_map(|(f, t)| t.as_ref().map(|t| (f, t)))
-            .collect();
         let weeks_len = if self.last_day >= self.first_day && n > 0 {
             ((week_start(self.last_day) - week_start(self.first_day)) / 7 + 1) as usize
         } else {
@@ -351,81 +545,104 @@ impl Index {
         };
         let mut weeks = vec![[0u32; SERIES]; weeks_len];
         let w0 = week_start(self.first_day);
-        // Claims that pass everything, and per facet those that fail only that facet.
+        let mut counts = vec![0u32; total_ids];
         let mut matched: Vec<u32> = Vec::with_capacity(n);
-        let mut only: Vec<Vec<u32>> = vec![Vec::new(); Facet::ALL.len()];
+        let mut pass = Bits::new(n);
         for i in 0..n {
+            let row = &self.rows[i];
             let mut fails: u16 = 0;
-            for &(f, t) in &active {
-                if !t[self.columns[f][i] as usize] {
+            for &f in &active {
+                if !table[row[f] as usize] {
                     fails |= 1 << f;
                 }
             }
-            let d = self.days[i];
-            if date_active && !(d >= from && d <= to) {
-                fails |= DATE_BIT;
+            if date_active {
+                let d = self.days[i];
+                if !(d >= from && d <= to) {
+                    fails |= DATE_BIT;
+                }
             }
-            if !words.is_empty() && !words.iter().all(|w| self.haystack[i].contains(w.as_str())) {
+            if !words.is_empty()
+                && !words
+                    .iter()
+                    .all(|w| self.quote_lower(i).contains(w.as_str()))
+            {
                 fails |= SEARCH_BIT;
             }
             if fails == 0 {
                 matched.push(i as u32);
+                pass.set(i);
+                for &v in row {
+                    counts[v as usize] += 1;
+                }
             } else if fails.is_power_of_two() && fails < DATE_BIT {
-                only[fails.trailing_zeros() as usize].push(i as u32);
+                // Fails only one facet: it still counts for that facet's own values.
+                counts[row[fails.trailing_zeros() as usize] as usize] += 1;
             }
             if (fails & !DATE_BIT) == 0 {
-                if let Some(row) = weeks.get_mut(self.week[i] as usize) {
-                    row[self.series[i] as usize] += 1;
+                if let Some(w) = weeks.get_mut(self.week[i] as usize) {
+                    w[self.series[i] as usize] += 1;
                 }
             }
         }
-        let total = matched.len();
-        let mut facets: Vec<Vec<u32>> = Vec::with_capacity(Facet::ALL.len());
-        for (f, extra) in only.iter().enumerate() {
-            let col = &self.columns[f];
-            let mut counts = vec![0u32; self.labels[f].len()];
-            for &i in &matched {
-                counts[col[i as usize] as usize] += 1;
-            }
-            for &i in extra {
-                counts[col[i as usize] as usize] += 1;
-            }
-            facets.push(counts);
-        }
-        let facets = facets
-            .into_iter()
-            .map(|counts| {
-                let mut v: Vec<(u32, u32)> = counts
-                    .into_iter()
+        let facets = Facet::ALL
+            .iter()
+            .map(|f| {
+                let lo = self.offsets[f.index()] as usize;
+                let hi = self.offsets[f.index() + 1] as usize;
+                let mut v: Vec<(u32, u32)> = counts[lo..hi]
+                    .iter()
                     .enumerate()
-                    .filter(|(_, c)| *c > 0)
-                    .map(|(id, c)| (id as u32, c))
+                    .filter(|(_, &c)| c > 0)
+                    .map(|(id, &c)| (id as u32, c))
                     .collect();
                 v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 v
             })
             .collect();
-        let mut pass = vec![false; n];
+        let mut seen = Bits::new(self.member_ends.len());
+        let mut group_total = 0;
         for &i in &matched {
-            pass[i as usize] = true;
+            if seen.insert(self.cluster[i as usize] as usize) {
+                group_total += 1;
+            }
         }
-        let top = self
-            .by_date
-            .iter()
-            .copied()
-            .filter(|&i| pass[i as usize])
-            .take(limit)
-            .collect();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        if limit > 0 {
+            let mut opened = Bits::new(self.member_ends.len());
+            for &i in self.order(sort) {
+                if !pass.get(i as usize) {
+                    continue;
+                }
+                let k = self.cluster[i as usize] as usize;
+                if !opened.insert(k) {
+                    continue;
+                }
+                let mut g = vec![i];
+                g.extend(
+                    self.cluster_members(k)
+                        .iter()
+                        .copied()
+                        .filter(|&j| j != i && pass.get(j as usize)),
+                );
+                groups.push(g);
+                if groups.len() == limit {
+                    break;
+                }
+            }
+        }
         let weeks = weeks
             .into_iter()
             .enumerate()
             .map(|(k, row)| (w0 + 7 * k as i32, row))
             .collect();
         Answer {
-            total,
+            total: matched.len(),
+            matched,
             facets,
             weeks,
-            top,
+            groups,
+            group_total,
         }
     }
 }
@@ -532,14 +749,15 @@ mod tests {
     #[test]
     fn no_filter_counts_everything() {
         let idx = Index::new(&corpus());
-        let a = idx.query(&Filter::default(), 10);
+        let a = idx.query(&Filter::default(), Sort::Date, 10);
         assert_eq!(a.total, 5);
         assert_eq!(
             counts(&idx, &a, Facet::Outlet),
             [("Kyiv Independent".to_string(), 3), ("UNN".to_string(), 2)]
         );
         // Newest first.
-        assert_eq!(a.top, vec![3, 0, 1, 4, 2]);
+        assert_eq!(a.groups, [[3], [0], [1], [4], [2]]);
+        assert_eq!(a.matched, [0, 1, 2, 3, 4]);
     }
 
     #[test]
@@ -547,7 +765,7 @@ mod tests {
         let idx = Index::new(&corpus());
         let mut f = Filter::default();
         f.toggle(Facet::Outlet, idx.id_of(Facet::Outlet, "UNN").unwrap());
-        let a = idx.query(&f, 10);
+        let a = idx.query(&f, Sort::Date, 10);
         assert_eq!(a.total, 2);
         // The outlet facet still shows both outlets with their full counts.
         assert_eq!(counts(&idx, &a, Facet::Outlet).len(), 2);
@@ -561,10 +779,10 @@ mod tests {
             Facet::Outlet,
             idx.id_of(Facet::Outlet, "Kyiv Independent").unwrap(),
         );
-        assert_eq!(idx.query(&f, 10).total, 5);
+        assert_eq!(idx.query(&f, Sort::Date, 10).total, 5);
         // AND across facets.
         f.toggle(Facet::Kind, idx.id_of(Facet::Kind, "withdrawn").unwrap());
-        assert_eq!(idx.query(&f, 10).total, 1);
+        assert_eq!(idx.query(&f, Sort::Date, 10).total, 1);
     }
 
     #[test]
@@ -574,18 +792,52 @@ mod tests {
             search: "NUMBER 3".into(),
             ..Filter::default()
         };
-        assert_eq!(idx.query(&f, 10).total, 1);
+        assert_eq!(idx.query(&f, Sort::Date, 10).total, 1);
         let f = Filter {
             from: parse_day("2025-02-01"),
             to: parse_day("2025-02-05"),
             ..Filter::default()
         };
-        let a = idx.query(&f, 10);
+        let a = idx.query(&f, Sort::Date, 10);
         assert_eq!(a.total, 2);
         // Weekly bins ignore the date filter: all five claims are binned.
         let binned: u32 = a.weeks.iter().map(|(_, row)| row.iter().sum::<u32>()).sum();
         assert_eq!(binned, 5);
         assert!(a.weeks.iter().all(|(d, _)| crate::day::weekday(*d) == 0));
+    }
+
+    #[test]
+    fn groups_gather_a_cluster_and_follow_the_sort() {
+        let mut c = corpus();
+        // The same claim reported again by another article, a day later.
+        let mut again = c.claims[0].clone();
+        again.id = "b#6".into();
+        again.doc = "b".into();
+        again.stated_on = Some("2025-02-05".into());
+        c.claims.push(again);
+        let idx = Index::new(&c);
+        let a = idx.query(&Filter::default(), Sort::Date, 10);
+        assert_eq!(a.total, 6);
+        assert_eq!(a.group_total, 5);
+        // The newest report leads its group; the older one is inside it.
+        assert_eq!(a.groups[0], [3]);
+        assert_eq!(a.groups[1], [5, 0]);
+        assert_eq!(a.groups.len(), 5);
+        // Filtering one outlet out leaves one member.
+        let mut f = Filter::default();
+        f.toggle(Facet::Outlet, idx.id_of(Facet::Outlet, "UNN").unwrap());
+        let a = idx.query(&f, Sort::Date, 10);
+        assert_eq!(a.groups[0], [0]);
+        assert_eq!(a.group_total, 2);
+        // By value: 400 (deployed), 300 (killed), 100 (fighting, twice), then stances.
+        let a = idx.query(&Filter::default(), Sort::Value, 3);
+        assert_eq!(a.groups, [vec![3], vec![2], vec![5, 0]]);
+        // By claimant: Budanov, then NIS, NYT; no claimant last.
+        let a = idx.query(&Filter::default(), Sort::Claimant, 10);
+        let first: Vec<u32> = a.groups.iter().map(|g| g[0]).collect();
+        assert_eq!(first, [5, 1, 2, 4, 3]);
+        assert_eq!(Sort::from_key("value"), Some(Sort::Value));
+        assert_eq!(Sort::from_key("zzz"), None);
     }
 
     #[test]

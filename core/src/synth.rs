@@ -98,6 +98,41 @@ pub fn corpus(claims: usize, seed: u64) -> Corpus {
     }
 }
 
+/// The benchmark's interactions on a synthetic corpus: pick a metric, then three claimants, then
+/// a two-month range, then clear everything (each step changes one filter).
+pub fn interaction_steps(index: &crate::query::Index) -> Vec<(&'static str, crate::query::Filter)> {
+    use crate::query::{Facet, Filter};
+    let mut out = Vec::new();
+    let mut f = Filter::default();
+    if let Some(m) = index.id_of(Facet::Metric, "killed") {
+        f.toggle(Facet::Metric, m);
+    }
+    out.push(("metric", f.clone()));
+    for c in ["Claimant 3", "Claimant 17", "Claimant 120"] {
+        if let Some(id) = index.id_of(Facet::Claimant, c) {
+            f.toggle(Facet::Claimant, id);
+        }
+    }
+    out.push(("claimant in 3", f.clone()));
+    f.from = crate::day::parse_day("2024-10-01");
+    f.to = crate::day::parse_day("2024-11-30");
+    out.push(("two-month range", f));
+    out.push(("clear", Filter::default()));
+    out
+}
+
+/// Median and 95th percentile of `times`.
+pub fn median_p95(times: &mut [f64]) -> (f64, f64) {
+    if times.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    (
+        times[times.len() / 2],
+        times[(times.len() * 95 / 100).min(times.len() - 1)],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

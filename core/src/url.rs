@@ -3,8 +3,30 @@
 //! Values are labels, not ids, so links survive a rebuild; unknown parameters or values and
 //! malformed dates are ignored, never an error.
 
+pub use crate::compare::By;
 use crate::day::{format_day, parse_day};
+pub use crate::query::Sort;
 use crate::query::{Facet, Filter, Index};
+pub use crate::timeline::Stack;
+
+/// What the timeline draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Chart {
+    /// Figures over time: one point (or bar, for a range) per figure.
+    #[default]
+    Figures,
+    /// Claims per week, stacked.
+    Weekly,
+}
+
+impl Chart {
+    pub fn key(self) -> &'static str {
+        match self {
+            Chart::Figures => "figures",
+            Chart::Weekly => "weekly",
+        }
+    }
+}
 
 /// The explorer's views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,31 +64,6 @@ impl View {
     }
 }
 
-/// How the claim list is sorted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    #[default]
-    Date,
-    Value,
-    Claimant,
-}
-
-impl Sort {
-    pub fn key(self) -> &'static str {
-        match self {
-            Sort::Date => "date",
-            Sort::Value => "value",
-            Sort::Claimant => "claimant",
-        }
-    }
-
-    pub fn from_key(k: &str) -> Option<Sort> {
-        [Sort::Date, Sort::Value, Sort::Claimant]
-            .into_iter()
-            .find(|s| s.key() == k)
-    }
-}
-
 /// Everything the URL holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
@@ -77,6 +74,14 @@ pub struct State {
     pub doc: Option<String>,
     /// The selected claim (claim id).
     pub claim: Option<String>,
+    /// Timeline: which chart, log scale, how weekly bars stack.
+    pub chart: Chart,
+    pub log: bool,
+    pub stack: Stack,
+    /// Compare: columns, and the two sources side by side.
+    pub by: By,
+    pub a: Option<String>,
+    pub b: Option<String>,
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
@@ -137,6 +142,24 @@ pub fn parse(query: &str, index: &Index) -> State {
             "sort" => st.sort = Sort::from_key(&v).unwrap_or_default(),
             "doc" if !v.is_empty() => st.doc = Some(v),
             "claim" if !v.is_empty() => st.claim = Some(v),
+            "chart" => {
+                st.chart = if v == "weekly" {
+                    Chart::Weekly
+                } else {
+                    Chart::Figures
+                }
+            }
+            "scale" => st.log = v == "log",
+            "stack" => {
+                st.stack = if v == "stance" {
+                    Stack::Stance
+                } else {
+                    Stack::Metric
+                }
+            }
+            "by" => st.by = By::from_key(&v).unwrap_or_default(),
+            "a" if !v.is_empty() => st.a = Some(v),
+            "b" if !v.is_empty() => st.b = Some(v),
             _ => {
                 if let Some(f) = Facet::from_key(&k) {
                     if let Some(id) = index.id_of(f, &v) {
@@ -179,6 +202,23 @@ pub fn render(st: &State, index: &Index) -> String {
     }
     if let Some(c) = &st.claim {
         parts.push(format!("claim={}", encode(c)));
+    }
+    if st.chart != Chart::Figures {
+        parts.push(format!("chart={}", st.chart.key()));
+    }
+    if st.log {
+        parts.push("scale=log".into());
+    }
+    if st.stack == Stack::Stance {
+        parts.push("stack=stance".into());
+    }
+    if st.by != By::Claimant {
+        parts.push(format!("by={}", st.by.key()));
+    }
+    for (k, v) in [("a", &st.a), ("b", &st.b)] {
+        if let Some(v) = v {
+            parts.push(format!("{k}={}", encode(v)));
+        }
     }
     format!("?{}", parts.join("&"))
 }
@@ -232,11 +272,17 @@ mod tests {
     #[test]
     fn round_trip() {
         let idx = index();
-        let st = parse("?view=timeline&claimant=Kyrylo%20Budanov&claimant=NIS+%26+co&metric=killed&q=front%20line&from=2025-01-01&sort=value&doc=a", &idx);
+        let st = parse("?view=timeline&claimant=Kyrylo%20Budanov&claimant=NIS+%26+co&metric=killed&q=front%20line&from=2025-01-01&sort=value&doc=a&chart=weekly&scale=log&stack=stance&by=outlet&a=UNN&b=Kyiv%20Independent", &idx);
         assert_eq!(st.view, View::Timeline);
         assert_eq!(st.filter.selected[Facet::Claimant as usize].len(), 2);
         assert_eq!(st.filter.search, "front line");
         assert_eq!(st.sort, Sort::Value);
+        assert_eq!(
+            (st.chart, st.log, st.stack),
+            (Chart::Weekly, true, Stack::Stance)
+        );
+        assert_eq!(st.by, By::Outlet);
+        assert_eq!(st.b.as_deref(), Some("Kyiv Independent"));
         let again = parse(&render(&st, &idx), &idx);
         assert_eq!(again, st);
     }
