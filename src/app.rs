@@ -1,9 +1,14 @@
+use claimscope_core::query::Facet;
+use claimscope_core::url::View;
 use leptos::prelude::*;
 
-use crate::components::ClaimsView;
+use crate::components::{
+    ArticlesView, ClaimsView, CompareView, ExportBar, FacetGroup, FilterBar, TimelineView, ViewTabs,
+};
 use crate::explorer::Explorer;
 
-/// The whole page.
+/// The whole page: header, view tabs, and the current view. Claims, Timeline and Compare share
+/// the facets and filter bar; Articles is a reader.
 #[component]
 pub fn App() -> impl IntoView {
     let ex = Explorer::new();
@@ -14,13 +19,33 @@ pub fn App() -> impl IntoView {
         ex.corpus.claims.len(),
         ex.corpus.documents.len()
     );
+    let view = move || ex.state.with(|s| s.view);
     view! {
         <header class="top">
             <h1>"claimscope"</h1>
             <p class="lede">{lede}</p>
+            <ViewTabs />
         </header>
         <main>
-            <ClaimsView />
+            {move || match view() {
+                View::Articles => view! { <ArticlesView /> }.into_any(),
+                v => view! {
+                    <div class="explorer">
+                        <aside class="facets" aria-label="Filters">
+                            {Facet::ALL.into_iter().map(|f| view! { <FacetGroup facet=f /> }).collect_view()}
+                        </aside>
+                        <div class="results">
+                            <FilterBar />
+                            <ExportBar />
+                            {match v {
+                                View::Timeline => view! { <TimelineView /> }.into_any(),
+                                View::Compare => view! { <CompareView /> }.into_any(),
+                                _ => view! { <ClaimsView /> }.into_any(),
+                            }}
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
         </main>
     }
 }

@@ -1,5 +1,6 @@
 //! The corpus embedded at build time, and its query index.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use claimscope_core::query::Index;
@@ -21,4 +22,20 @@ pub fn corpus() -> &'static Corpus {
 pub fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| Index::new(corpus()))
+}
+
+/// The corpus position of the claim with id `id`.
+pub fn position(id: &str) -> Option<u32> {
+    static POSITIONS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    POSITIONS
+        .get_or_init(|| {
+            corpus()
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i as u32))
+                .collect()
+        })
+        .get(id)
+        .copied()
 }

@@ -3,6 +3,7 @@
 
 use claimscope_core::query::{Answer, Index};
 use claimscope_core::url::{self, State};
+use claimscope_core::Claim;
 use claimscope_core::Corpus;
 use leptos::prelude::*;
 
@@ -24,13 +25,39 @@ impl Explorer {
     pub fn new() -> Explorer {
         let index = data::index();
         let state = RwSignal::new(url::parse(&current_query(), index));
-        let answer = Memo::new(move |_| state.with(|s| index.query(&s.filter, PAGE)));
+        let answer = Memo::new(move |_| state.with(|s| index.query(&s.filter, s.sort, PAGE)));
         Explorer {
             corpus: data::corpus(),
             index,
             state,
             answer,
         }
+    }
+
+    /// The URL of the current state changed by `change` (for links that also work when opened in
+    /// a new tab).
+    pub fn href(self, change: impl FnOnce(&mut State)) -> String {
+        self.state.with(|s| {
+            let mut s = s.clone();
+            change(&mut s);
+            url::render(&s, self.index)
+        })
+    }
+
+    /// The claim at corpus position `i`.
+    pub fn claim(self, i: u32) -> &'static Claim {
+        &self.corpus.claims[i as usize]
+    }
+
+    /// The corpus position of the claim with id `id`.
+    pub fn position(self, id: &str) -> Option<u32> {
+        data::position(id)
+    }
+
+    /// Selects a claim (by position) in every view.
+    pub fn select(self, i: u32) {
+        let id = self.claim(i).id.clone();
+        self.state.update(|s| s.claim = Some(id));
     }
 
     /// Keeps the URL in step with the state (a history entry per change), and the state with
@@ -63,6 +90,14 @@ impl Default for Explorer {
     fn default() -> Self {
         Explorer::new()
     }
+}
+
+/// A state change for links: open the article of claim `id` in the reader, with the claim
+/// selected.
+pub fn open_in_article(s: &mut State, id: &str) {
+    s.view = url::View::Articles;
+    s.doc = data::position(id).map(|i| data::corpus().claims[i as usize].doc.clone());
+    s.claim = Some(id.to_string());
 }
 
 fn current_query() -> String {

@@ -54,7 +54,16 @@ async fn the_app_lists_every_claim() {
         .query_selector("section.claims")
         .unwrap()
         .expect("the claim list");
-    assert_eq!(list.child_element_count() as usize, corpus().claims.len());
+    // One group per distinct claim (cluster); its reports from other articles inside it.
+    let mut clusters: Vec<&str> = corpus().claims.iter().map(|c| c.cluster.as_str()).collect();
+    clusters.sort();
+    clusters.dedup();
+    assert_eq!(list.child_element_count() as usize, clusters.len());
+    let shown = el
+        .query_selector_all("article.claim, li.report")
+        .unwrap()
+        .length();
+    assert_eq!(shown as usize, corpus().claims.len());
 }
 
 #[wasm_bindgen_test]

@@ -253,6 +253,19 @@ impl<'a> Interner<'a> {
     }
 }
 
+/// Claim positions `0..n` in the order of `key` (stable). Every order goes through this one
+/// function, so the browser build carries one sort routine instead of one per order.
+fn sorted_positions(n: usize, key: &dyn Fn(u32) -> (u64, u64)) -> Vec<u32> {
+    let mut v: Vec<u32> = (0..n as u32).collect();
+    v.sort_by_key(|&i| key(i));
+    v
+}
+
+/// A sort key that puts later days first and undated claims (`i32::MIN`) last.
+fn newest_first(day: i32) -> u64 {
+    (i32::MAX as i64 - day as i64) as u64
+}
+
 /// A set of small integers.
 struct Bits(Vec<u64>);
 
@@ -374,8 +387,7 @@ impl Index {
                 r
             })
             .collect();
-        let mut by_date: Vec<u32> = (0..n as u32).collect();
-        by_date.sort_by_key(|&i| std::cmp::Reverse(days[i as usize]));
+        let by_date = sorted_positions(n, &|i| (newest_first(days[i as usize]), 0));
         let known = days.iter().copied().filter(|&d| d != i32::MIN);
         let first_day = known.clone().min().unwrap_or(0);
         let last_day = known.max().unwrap_or(0);
@@ -477,26 +489,32 @@ impl Index {
         match sort {
             Sort::Date => &self.by_date,
             Sort::Value => self.by_value.get_or_init(|| {
-                let mut v = self.by_date.clone();
-                // Stable: newest first among equal values.
-                v.sort_by_key(|&i| std::cmp::Reverse(self.value[i as usize]));
-                v
+                sorted_positions(self.len(), &|i| {
+                    (
+                        u64::MAX - self.value[i as usize],
+                        newest_first(self.days[i as usize]),
+                    )
+                })
             }),
             Sort::Claimant => self.by_claimant.get_or_init(|| {
+                // Rank of each claimant label, A–Z ignoring case, "(none)" last.
                 let f = Facet::Claimant.index();
-                let none = self.id_of(Facet::Claimant, NONE_LABEL);
-                let keys: Vec<(bool, String)> = self.labels[f]
+                let mut labels: Vec<(bool, String, u32)> = self.labels[f]
                     .iter()
                     .enumerate()
-                    .map(|(id, l)| (Some(id as u32) == none, l.to_lowercase()))
+                    .map(|(id, l)| (l == NONE_LABEL, l.to_lowercase(), id as u32))
                     .collect();
-                let mut v = self.by_date.clone();
-                v.sort_by(|&a, &b| {
-                    let ka = &keys[self.value_of(a, Facet::Claimant) as usize];
-                    let kb = &keys[self.value_of(b, Facet::Claimant) as usize];
-                    ka.cmp(kb)
-                });
-                v
+                labels.sort();
+                let mut rank = vec![0u64; labels.len()];
+                for (r, (_, _, id)) in labels.iter().enumerate() {
+                    rank[*id as usize] = r as u64;
+                }
+                sorted_positions(self.len(), &|i| {
+                    (
+                        rank[self.value_of(i, Facet::Claimant) as usize],
+                        newest_first(self.days[i as usize]),
+                    )
+                })
             }),
         }
     }

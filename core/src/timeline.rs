@@ -112,6 +112,16 @@ pub fn claimant_colours(points: &[Point]) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// A coordinate for SVG: whole viewBox units are precise enough, and writing integers keeps
+/// float formatting out of the browser build.
+pub fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round() as i32
+    } else {
+        0
+    }
+}
+
 /// A linear or logarithmic map from a domain to a pixel range.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scale {
@@ -186,11 +196,12 @@ pub fn value_axis(max: u64, log: bool) -> (f64, Vec<u64>) {
 /// `12000` → "12,000", `1_500_000` → "1.5M" (axis labels stay short).
 pub fn short_number(n: u64) -> String {
     if n >= 1_000_000 {
-        let m = n as f64 / 1_000_000.0;
-        if m.fract() == 0.0 {
-            format!("{m:.0}M")
+        // Integer arithmetic: the browser build then needs no float formatting.
+        let tenths = (n + 50_000) / 100_000;
+        if tenths % 10 == 0 {
+            format!("{}M", tenths / 10)
         } else {
-            format!("{m:.1}M")
+            format!("{}.{}M", tenths / 10, tenths % 10)
         }
     } else {
         thousands(n)

@@ -2,18 +2,37 @@ use claimscope_core::cluster::describe_value;
 use claimscope_core::{Claim, Document, Kind};
 use leptos::prelude::*;
 
-/// One claim: the quote with the figure or stance words highlighted, who says it, where and when.
-#[component]
-pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
-    let [before, mention, after] = claim.quote_parts().map(str::to_string);
-    let what = match claim.kind {
+use super::StateLink;
+use crate::explorer::Explorer;
+
+/// What a claim says, in a few words: "about 8,000 fighting", "withdrawn".
+pub fn claim_summary(claim: &Claim) -> String {
+    match claim.kind {
         Kind::Figure => format!(
             "{} {}",
             describe_value(claim.value, claim.value_high, claim.qualifier),
             claim.metric.map_or("", |m| m.as_str())
         ),
         Kind::Stance => claim.stance.map_or("", |s| s.as_str()).to_string(),
-    };
+    }
+}
+
+/// "Kyiv Independent: title", or the title alone.
+pub fn article_label(document: Option<&Document>, fallback: &str) -> String {
+    document
+        .map(|d| match &d.outlet {
+            Some(o) => format!("{o}: {}", d.title),
+            None => d.title.clone(),
+        })
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// One claim: the quote with the figure or stance words highlighted, who says it, where and
+/// when, and (inside the explorer) a link to it in the article.
+#[component]
+pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
+    let [before, mention, after] = claim.quote_parts().map(str::to_string);
+    let what = claim_summary(&claim);
     let party = claim.party.clone().unwrap_or_default();
     let who = claim
         .source
@@ -23,13 +42,8 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
         .source_org
         .clone()
         .filter(|o| Some(o) != claim.source.as_ref());
-    let article = document
-        .as_ref()
-        .map(|d| match &d.outlet {
-            Some(o) => format!("{o}: {}", d.title),
-            None => d.title.clone(),
-        })
-        .unwrap_or_else(|| claim.doc.clone());
+    let via = (!claim.via.is_empty()).then(|| format!("via {}", claim.via.join(", ")));
+    let article = article_label(document.as_ref(), &claim.doc);
     let date = claim
         .stated_on
         .clone()
@@ -38,8 +52,28 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
         Kind::Figure => "claim figure",
         Kind::Stance => "claim stance",
     };
+    let ex = use_context::<Explorer>();
+    let id = claim.id.clone();
+    let selected =
+        move || ex.is_some_and(|ex| ex.state.with(|s| s.claim.as_deref() == Some(id.as_str())));
+    let link = ex.map(|_| {
+        view! {
+            <StateLink
+                change=crate::explorer::open_in_article
+                arg=claim.id.clone()
+                class="in-article"
+            >
+                "Show in article"
+            </StateLink>
+        }
+    });
     view! {
-        <article class=kind_class data-doc=claim.doc.clone() data-claim=claim.id.clone()>
+        <article
+            class=kind_class
+            class:selected=selected
+            data-doc=claim.doc.clone()
+            data-claim=claim.id.clone()
+        >
             <p class="what">
                 <span class="tag">{what}</span>
                 <span class="party">{party}</span>
@@ -50,8 +84,10 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
             <p class="meta">
                 <span class="who">{who}</span>
                 {org.map(|o| view! { <span class="org">{o}</span> })}
+                {via.map(|v| view! { <span class="via">{v}</span> })}
                 <span class="article">{article}</span>
                 <time datetime=date.clone()>{date.clone()}</time>
+                {link}
             </p>
         </article>
     }

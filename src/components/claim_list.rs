@@ -1,32 +1,79 @@
 use leptos::prelude::*;
 
-use super::ClaimCard;
+use super::claim_card::article_label;
+use super::{ClaimCard, StateLink};
 use crate::explorer::{Explorer, PAGE};
 
-/// The matching claims, newest first.
+/// The matching claims in the chosen order, one card per distinct claim; other articles that
+/// report the same claim are listed under it.
 #[component]
 pub fn ClaimList() -> impl IntoView {
     let ex = expect_context::<Explorer>();
     let summary = move || {
         ex.answer.with(|a| {
-            let shown = a.top.len();
-            if a.total > shown {
-                format!("{} claims match; the newest {PAGE} are shown", a.total)
-            } else {
-                format!("{} claims match", a.total)
+            let mut s = format!("{} claims match · {} distinct", a.total, a.group_total);
+            if a.group_total > a.groups.len() {
+                s.push_str(&format!(" (the first {PAGE} are shown)"));
             }
+            s
         })
     };
+    // Bring the selected claim into view when it changes (from the chart, say).
+    Effect::new(move |_| {
+        let Some(id) = ex.state.with(|s| s.claim.clone()) else {
+            return;
+        };
+        let sel = format!("article.claim[data-claim=\"{}\"]", id.replace('"', ""));
+        request_animation_frame(move || {
+            if let Ok(Some(el)) = document().query_selector(&sel) {
+                let opts = leptos::web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(leptos::web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    });
     view! {
         <p class="summary" role="status" aria-live="polite">{summary}</p>
         <section class="claims" aria-label="Claims">
             <For
-                each=move || ex.answer.with(|a| a.top.clone())
-                key=|i| *i
-                children=move |i| {
-                    let c = ex.corpus.claims[i as usize].clone();
-                    let doc = ex.corpus.document(&c.doc).cloned();
-                    view! { <ClaimCard claim=c document=doc /> }
+                each=move || ex.answer.with(|a| a.groups.clone())
+                key=|g| g.clone()
+                children=move |group| {
+                    let lead = ex.claim(group[0]).clone();
+                    let doc = ex.corpus.document(&lead.doc).cloned();
+                    let others: Vec<u32> = group[1..].to_vec();
+                    let n = others.len();
+                    view! {
+                        <div class="group">
+                            <ClaimCard claim=lead document=doc />
+                            {(n > 0).then(|| view! {
+                                <details class="reports">
+                                    <summary>
+                                        {format!("Also reported in {n} other article{}", if n == 1 { "" } else { "s" })}
+                                    </summary>
+                                    <ul>
+                                        {others.into_iter().map(|i| {
+                                            let c = ex.claim(i);
+                                            let label = article_label(ex.corpus.document(&c.doc), &c.doc);
+                                            let date = c.stated_on.clone().unwrap_or_else(|| "undated".into());
+                                            view! {
+                                                <li class="report" data-doc=c.doc.clone() data-claim=c.id.clone()>
+                                                    <StateLink
+                                                        change=crate::explorer::open_in_article
+                                                        arg=c.id.clone()
+                                                    >
+                                                        {label}
+                                                    </StateLink>
+                                                    " "
+                                                    <time datetime=date.clone()>{date.clone()}</time>
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                </details>
+                            })}
+                        </div>
+                    }
                 }
             />
         </section>

@@ -1,20 +1,16 @@
-use claimscope_core::query::Facet;
 use leptos::prelude::*;
 
-use super::{ClaimList, FacetGroup, FilterBar};
+use super::{ClaimList, SortSelect};
 
-/// Facets on the side, the filtered list in the middle.
+/// The filtered list of claims, grouped by cluster, in the chosen order.
 #[component]
 pub fn ClaimsView() -> impl IntoView {
     view! {
-        <div class="claims-view">
-            <aside class="facets" aria-label="Filters">
-                {Facet::ALL.into_iter().map(|f| view! { <FacetGroup facet=f /> }).collect_view()}
-            </aside>
-            <div class="results">
-                <FilterBar />
-                <ClaimList />
+        <section class="claims-view" aria-label="Claims">
+            <div class="list-controls">
+                <SortSelect />
             </div>
-        </div>
+            <ClaimList />
+        </section>
     }
 }

@@ -1,15 +1,43 @@
 //! One component per file.
 
+pub mod article_reader;
+pub mod articles_view;
+pub mod brush;
+pub mod chart_axes;
 pub mod claim_card;
 pub mod claim_list;
 pub mod claims_view;
+pub mod compare_matrix;
+pub mod compare_pair;
+pub mod compare_view;
 pub mod date_field;
+pub mod export_bar;
 pub mod facet_group;
+pub mod figure_chart;
 pub mod filter_bar;
+pub mod sort_select;
+pub mod state_link;
+pub mod timeline_view;
+pub mod view_tabs;
+pub mod weekly_chart;
 
+pub use article_reader::ArticleReader;
+pub use articles_view::ArticlesView;
+pub use brush::Brush;
+pub use chart_axes::ChartAxes;
 pub use claim_card::ClaimCard;
 pub use claim_list::ClaimList;
 pub use claims_view::ClaimsView;
+pub use compare_matrix::CompareMatrix;
+pub use compare_pair::ComparePair;
+pub use compare_view::CompareView;
 pub use date_field::DateField;
+pub use export_bar::ExportBar;
 pub use facet_group::FacetGroup;
+pub use figure_chart::FigureChart;
 pub use filter_bar::FilterBar;
+pub use sort_select::SortSelect;
+pub use state_link::StateLink;
+pub use timeline_view::TimelineView;
+pub use view_tabs::ViewTabs;
+pub use weekly_chart::WeeklyChart;

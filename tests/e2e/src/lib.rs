@@ -16,6 +16,17 @@ use tokio::process::{Child, Command};
 /// Where the app is served, to prove relative asset paths work.
 pub const SUB_PATH: &str = "/tools/claimscope/";
 
+/// A host page of another site that embeds the app with an element and a script, as the README
+/// shows.
+const EMBED_PAGE: &str = "/host/embed.html";
+const EMBED_HTML: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A host page</title></head>
+<body>
+<p id="host-content">The host page's own paragraph.</p>
+<div id="claimscope"></div>
+<script type="module" src="{SUB_PATH}embed.js"></script>
+</body></html>"#;
+
 pub struct Harness {
     pub client: Client,
     /// `http://127.0.0.1:PORT/tools/claimscope/`
@@ -60,6 +71,17 @@ async fn serve(listener: TcpListener, dist: PathBuf) {
                 .next()
                 .unwrap_or("/")
                 .to_string();
+            if path == EMBED_PAGE {
+                let body = EMBED_HTML.replace("{SUB_PATH}", SUB_PATH);
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = sock.write_all(head.as_bytes()).await;
+                let _ = sock.write_all(body.as_bytes()).await;
+                let _ = sock.shutdown().await;
+                return;
+            }
             let file = path
                 .strip_prefix(SUB_PATH)
                 .map(|rest| {
@@ -130,7 +152,11 @@ impl Harness {
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                          "--disable-background-networking", "--disable-component-update",
                          "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                         format!("--user-data-dir={}", profile.display())]
+                         format!("--user-data-dir={}", profile.display())],
+                "prefs": {
+                    "download.default_directory": profile.join("downloads").display().to_string(),
+                    "download.prompt_for_download": false
+                }
             }
         });
         let caps = caps.as_object().expect("capabilities object").clone();
@@ -171,6 +197,17 @@ impl Harness {
             .for_element(fantoccini::Locator::Css("main"))
             .await
             .expect("the app renders a <main> within 20 s");
+    }
+
+    /// Where the browser saves downloads.
+    pub fn downloads(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
+    /// A page of another site with the app embedded in its `#claimscope` element.
+    pub fn embed_url(&self) -> String {
+        let origin = self.base.trim_end_matches(SUB_PATH);
+        format!("{origin}{EMBED_PAGE}")
     }
 
     pub async fn stop(mut self) {

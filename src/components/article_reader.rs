@@ -1,0 +1,126 @@
+use claimscope_core::reader;
+use leptos::prelude::*;
+
+use super::claim_card::claim_summary;
+use super::ClaimCard;
+use crate::explorer::Explorer;
+
+/// One article's text with clutter dimmed and every claim highlighted (as text, never HTML);
+/// clicking a highlight shows its claim card; the article's claims are listed beside it.
+#[component]
+pub fn ArticleReader(doc: String) -> impl IntoView {
+    let ex = expect_context::<Explorer>();
+    let Some(document) = ex.corpus.document(&doc) else {
+        return view! { <p class="hint">"No such article."</p> }.into_any();
+    };
+    let text = document.text.clone().unwrap_or_default();
+    let claims: Vec<(u32, &claimscope_core::Claim)> = ex
+        .corpus
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.doc == doc)
+        .map(|(i, c)| (i as u32, c))
+        .collect();
+    let positions: Vec<u32> = claims.iter().map(|(i, _)| *i).collect();
+    let segments = reader::segments(&text, &document.clutter, &claims);
+    let selected = move || {
+        ex.state
+            .with(|s| s.claim.clone())
+            .and_then(|id| ex.position(&id))
+    };
+    let body = segments
+        .into_iter()
+        .map(|seg| {
+            let piece = text[seg.start..seg.end].to_string();
+            if let Some(&first) = seg.mention.first() {
+                let ids = seg.mention.clone();
+                let label = format!("Claim: {}", claim_summary(ex.claim(first)));
+                view! {
+                    <mark
+                        class="mention"
+                        class:selected=move || selected().is_some_and(|s| ids.contains(&s))
+                        tabindex="0"
+                        role="button"
+                        aria-label=label
+                        data-claim=ex.claim(first).id.clone()
+                        on:click=move |_| ex.select(first)
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                ex.select(first);
+                            }
+                        }
+                    >
+                        {piece}
+                    </mark>
+                }
+                .into_any()
+            } else if !seg.quote.is_empty() {
+                let ids = seg.quote.clone();
+                view! {
+                    <span class="quoted" class:selected=move || selected().is_some_and(|s| ids.contains(&s))>{piece}</span>
+                }
+                .into_any()
+            } else if seg.clutter {
+                view! { <span class="clutter">{piece}</span> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view();
+    let meta = [document.outlet.clone(), document.published.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let url = document.url.clone();
+    let card = move || {
+        selected().filter(|i| positions.contains(i)).map(|i| {
+            let c = ex.claim(i).clone();
+            let d = ex.corpus.document(&c.doc).cloned();
+            view! { <ClaimCard claim=c document=d /> }
+        })
+    };
+    view! {
+        <div class="reader">
+            <article class="article" aria-label=document.title.clone()>
+                <h2>{document.title.clone()}</h2>
+                <p class="article-meta">
+                    {meta}
+                    {url.map(|u| view! { " · " <a href=u.clone() rel="noopener noreferrer" target="_blank">"original"</a> })}
+                </p>
+                <div class="article-text">{body}</div>
+            </article>
+            <aside class="reader-side" aria-label="Claims in this article">
+                <div class="selected-claim" aria-live="polite">
+                    {move || card().map(IntoAny::into_any).unwrap_or_else(|| view! {
+                        <p class="hint">"Click a highlighted passage to see its claim."</p>
+                    }.into_any())}
+                </div>
+                <h3>{format!("{} claims in this article", claims.len())}</h3>
+                <ul class="doc-claims">
+                    {claims.iter().map(|&(i, c)| {
+                        let who = c.source.clone().unwrap_or_else(|| "the outlet".into());
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="doc-claim"
+                                    data-claim=c.id.clone()
+                                    aria-pressed=move || (selected() == Some(i)).to_string()
+                                    on:click=move |_| ex.select(i)
+                                >
+                                    <span class="tag">{claim_summary(c)}</span>
+                                    " · "
+                                    <span>{who}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </aside>
+        </div>
+    }
+    .into_any()
+}

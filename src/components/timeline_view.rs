@@ -1,0 +1,162 @@
+use claimscope_core::cluster::describe_value;
+use claimscope_core::query::series_label;
+use claimscope_core::timeline::{self, claimant_colours, day_domain, long_day, Mark, Stack};
+use claimscope_core::url::Chart;
+use leptos::prelude::*;
+
+use super::figure_chart::point_label;
+use super::{ClaimList, FigureChart, WeeklyChart};
+use crate::explorer::Explorer;
+
+/// The count-over-time view: figures over time or claims per week, a legend, an accessible
+/// summary with a table alternative, and the claim list (a click on the chart selects there).
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let ex = expect_context::<Explorer>();
+    let points = Memo::new(move |_| {
+        ex.answer
+            .with(|a| timeline::points(ex.corpus, ex.index, &a.matched))
+    });
+    let colours = Memo::new(move |_| points.with(|p| claimant_colours(p)));
+    let domain = Memo::new(move |_| {
+        let (from, to) = ex.state.with(|s| (s.filter.from, s.filter.to));
+        match (from, to) {
+            (Some(a), Some(b)) if b >= a => (a - 1, b + 1),
+            _ => points.with(|p| day_domain(p.iter().map(|p| p.day), ex.index.day_range())),
+        }
+    });
+    let hovered = RwSignal::new(None::<u32>);
+    let chart = move || ex.state.with(|s| s.chart);
+    let summary = move || {
+        points.with(|p| {
+            if p.is_empty() {
+                return "No dated figures match the filters.".to_string();
+            }
+            let (first, last) = (p[0].day, p[p.len() - 1].day);
+            let claimants = colours.with(Vec::len);
+            let top = p
+                .iter()
+                .max_by_key(|p| p.high)
+                .map(|p| point_label(ex, p))
+                .unwrap_or_default();
+            format!(
+                "{} dated figures from {claimants} claimant{} between {} and {}. Largest: {top}.",
+                p.len(),
+                if claimants == 1 { "" } else { "s" },
+                long_day(first),
+                long_day(last)
+            )
+        })
+    };
+    let detail = move || {
+        hovered
+            .get()
+            .and_then(|i| points.with(|p| p.iter().find(|p| p.claim == i).map(|p| point_label(ex, p))))
+            .unwrap_or_else(|| "Hover over or focus a point to see its claim; click it to select it in the list below.".into())
+    };
+    view! {
+        <section class="timeline-view" aria-label="Timeline">
+            <div class="chart-controls">
+                <fieldset class="segmented">
+                    <legend>"Chart"</legend>
+                    <label>
+                        <input type="radio" name="chart" value="figures"
+                            prop:checked=move || chart() == Chart::Figures
+                            on:change=move |_| ex.state.update(|s| s.chart = Chart::Figures) />
+                        " Figures over time"
+                    </label>
+                    <label>
+                        <input type="radio" name="chart" value="weekly"
+                            prop:checked=move || chart() == Chart::Weekly
+                            on:change=move |_| ex.state.update(|s| s.chart = Chart::Weekly) />
+                        " Claims per week"
+                    </label>
+                </fieldset>
+                <Show when=move || chart() == Chart::Figures>
+                    <label class="check">
+                        <input type="checkbox" name="log"
+                            prop:checked=move || ex.state.with(|s| s.log)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                ex.state.update(|s| s.log = on);
+                            } />
+                        " Log scale"
+                    </label>
+                </Show>
+                <Show when=move || chart() == Chart::Weekly>
+                    <label class="stack">
+                        <span>"Stack by"</span>
+                        <select name="stack"
+                            prop:value=move || if ex.state.with(|s| s.stack) == Stack::Stance { "stance" } else { "metric" }
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                ex.state.update(|s| s.stack = if v == "stance" { Stack::Stance } else { Stack::Metric });
+                            }>
+                            <option value="metric">"Metric (figures)"</option>
+                            <option value="stance">"Stance (withdrawn / engaged)"</option>
+                        </select>
+                    </label>
+                </Show>
+            </div>
+            <p class="chart-summary">{summary}</p>
+            <p class="hover-detail" aria-live="polite">{detail}</p>
+            {move || match chart() {
+                Chart::Figures => view! { <FigureChart points=points colours=colours domain=domain hovered=hovered /> }.into_any(),
+                Chart::Weekly => view! { <WeeklyChart /> }.into_any(),
+            }}
+            <div class="legend" aria-label="Legend">
+                {move || match chart() {
+                    Chart::Figures => view! {
+                        <ul class="claimants">
+                            {colours.get().into_iter().take(timeline::PALETTE).map(|(name, c)| view! {
+                                <li><span class=format!("swatch c{c}") aria-hidden="true"></span>{name}</li>
+                            }).collect_view()}
+                            {(colours.with(Vec::len) > timeline::PALETTE).then(|| view! {
+                                <li><span class=format!("swatch c{}", timeline::OTHER) aria-hidden="true"></span>"others"</li>
+                            })}
+                        </ul>
+                        <ul class="marks-legend">
+                            {Mark::ALL.into_iter().map(|m| view! {
+                                <li><span class=format!("shape {}", match m { Mark::Exact => "exact", Mark::About => "about", Mark::Floor => "floor", Mark::Ceiling => "ceiling" }) aria-hidden="true"></span>{m.label()}</li>
+                            }).collect_view()}
+                            <li><span class="shape range" aria-hidden="true"></span>"range"</li>
+                        </ul>
+                    }.into_any(),
+                    Chart::Weekly => {
+                        let by = ex.state.with(|s| s.stack);
+                        view! {
+                            <ul class="series-legend">
+                                {by.series().map(|s| view! {
+                                    <li><span class=format!("swatch s{s}") aria-hidden="true"></span>{series_label(s)}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+            </div>
+            <details class="chart-table">
+                <summary>"The chart as a table"</summary>
+                <table>
+                    <thead>
+                        <tr><th scope="col">"Date"</th><th scope="col">"Metric"</th><th scope="col">"Value"</th><th scope="col">"Claimant"</th></tr>
+                    </thead>
+                    <tbody>
+                        {move || points.get().into_iter().map(|p| {
+                            let c = ex.claim(p.claim);
+                            view! {
+                                <tr>
+                                    <td>{long_day(p.day)}</td>
+                                    <td>{p.metric.as_str()}</td>
+                                    <td>{describe_value(c.value, c.value_high, c.qualifier)}</td>
+                                    <td>{p.claimant.clone()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+            <h2 class="list-title">"Claims"</h2>
+            <ClaimList />
+        </section>
+    }
+}

@@ -1,0 +1,432 @@
+//! The Timeline, Compare and Articles views, exports and embedding, in the release build.
+
+use std::time::Duration;
+
+use claimscope_e2e::Harness;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, Locator};
+
+async fn query_string(c: &Client) -> String {
+    c.current_url()
+        .await
+        .expect("url")
+        .query()
+        .unwrap_or("")
+        .to_string()
+}
+
+async fn texts(c: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in c.find_all(Locator::Css(css)).await.expect("find") {
+        out.push(e.text().await.expect("text"));
+    }
+    out
+}
+
+async fn matched(c: &Client) -> usize {
+    c.find(Locator::Css("p.summary"))
+        .await
+        .expect("summary")
+        .text()
+        .await
+        .expect("text")
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tabs_are_links_and_each_view_has_its_url() {
+    let h = Harness::start().await;
+    h.open("?metric=killed").await;
+    let c = &h.client;
+    for (label, key, marker) in [
+        ("Timeline", "timeline", "section.timeline-view"),
+        ("Compare sources", "compare", "table.matrix"),
+        ("Articles", "articles", "div.article-text"),
+        ("Claims", "", "section.claims"),
+    ] {
+        let tab = c.find(Locator::LinkText(label)).await.expect("a tab link");
+        let href = tab.attr("href").await.expect("href").expect("an href");
+        if !key.is_empty() {
+            assert!(href.contains(&format!("view={key}")), "{href}");
+        }
+        assert!(href.contains("metric=killed"), "filters carry over: {href}");
+        tab.click().await.expect("click");
+        c.find(Locator::Css(marker))
+            .await
+            .expect("the view renders");
+        assert_eq!(
+            tab.attr("aria-current").await.expect("attr").as_deref(),
+            Some("page")
+        );
+        let q = query_string(c).await;
+        assert_eq!(q.contains("view="), !key.is_empty(), "{q}");
+    }
+    // Reload restores the view and filters.
+    c.goto(&format!("{}?view=compare&metric=killed", h.base))
+        .await
+        .expect("goto");
+    c.find(Locator::Css("table.matrix"))
+        .await
+        .expect("matrix after reload");
+    assert_eq!(matched(c).await, 3);
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn brushing_the_chart_sets_the_date_filter() {
+    let h = Harness::start().await;
+    h.open("?view=timeline&chart=weekly").await;
+    let c = &h.client;
+    let area = c
+        .find(Locator::Css("svg.weekly rect.brush-area"))
+        .await
+        .expect("the brush area");
+    let all = matched(c).await;
+    // Drag across the left half of the time axis.
+    let w = area.rectangle().await.expect("size").2;
+    let start = -(w / 2.0) as i64 + 2;
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: area.clone(),
+            duration: None,
+            x: start,
+            y: 0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: area.clone(),
+            duration: Some(Duration::from_millis(200)),
+            x: 0,
+            y: 0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    c.perform_actions(actions).await.expect("drag");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let q = query_string(c).await;
+    assert!(
+        q.contains("from=") && q.contains("to="),
+        "the brush set a range: {q}"
+    );
+    let from = c
+        .find(Locator::Css("input[name='from']"))
+        .await
+        .expect("from field")
+        .prop("value")
+        .await
+        .expect("value")
+        .expect("a date");
+    assert!(
+        from.starts_with("20"),
+        "the From field shows the range: {from}"
+    );
+    let now = matched(c).await;
+    assert!(
+        now < all,
+        "half the time axis holds fewer claims ({now} of {all})"
+    );
+    // The selection is drawn over the chart, and every listed claim is in range.
+    c.find(Locator::Css("svg.weekly rect.selection"))
+        .await
+        .expect("selection band");
+    let to = c
+        .find(Locator::Css("input[name='to']"))
+        .await
+        .expect("to")
+        .prop("value")
+        .await
+        .expect("value")
+        .expect("a date");
+    for d in texts(c, "article.claim time").await {
+        assert!(
+            d.as_str() >= from.as_str() && d.as_str() <= to.as_str(),
+            "{d} outside {from}..{to}"
+        );
+    }
+
+    // Figures mode: points are focusable buttons; a click selects the claim in the list.
+    h.open("?view=timeline").await;
+    let pt = c
+        .find(Locator::Css("svg.panel g.pt"))
+        .await
+        .expect("a point");
+    let id = pt
+        .attr("data-claim")
+        .await
+        .expect("attr")
+        .expect("claim id");
+    pt.click().await.expect("click point");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(query_string(c).await.contains("claim="));
+    c.find(Locator::Css(&format!(
+        "article.claim.selected[data-claim='{id}']"
+    )))
+    .await
+    .expect("the clicked claim is selected in the list");
+    // The log toggle keeps the points and changes the axis.
+    let before = texts(c, "svg.panel .y-axis text").await;
+    c.find(Locator::Css("input[name='log']"))
+        .await
+        .expect("log toggle")
+        .click()
+        .await
+        .expect("click");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let after = texts(c, "svg.panel .y-axis text").await;
+    assert_ne!(before, after);
+    assert!(query_string(c).await.contains("scale=log"));
+    assert!(
+        after.iter().any(|t| t == "1"),
+        "a log axis starts at 1: {after:?}"
+    );
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_comparison_flags_budanov_against_the_withdrawal_reports() {
+    let h = Harness::start().await;
+    h.open("?view=compare").await;
+    let c = &h.client;
+    let cell = c
+        .find(Locator::Css(
+            "table.matrix td.conflict[data-source='Kyrylo Budanov']",
+        ))
+        .await
+        .expect("Budanov's cell is flagged");
+    let text = cell.text().await.expect("text");
+    assert!(text.contains("engaged"), "{text}");
+    // Its reasons name the withdrawal reports.
+    cell.find(Locator::Css("details.why summary"))
+        .await
+        .expect("reasons")
+        .click()
+        .await
+        .expect("open");
+    let why = cell
+        .find(Locator::Css("details.why ul"))
+        .await
+        .expect("reason list")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        why.contains("The New York Times") && why.contains("withdrawn"),
+        "{why}"
+    );
+
+    // Side by side: Budanov against the NYT conflicts on the stance question.
+    let pick = |name: &'static str, value: &'static str| async move {
+        c.find(Locator::Css(&format!("select[name='{name}']")))
+            .await
+            .expect("select")
+            .select_by_value(value)
+            .await
+            .expect("select a source");
+    };
+    pick("a", "Kyrylo Budanov").await;
+    pick("b", "The New York Times").await;
+    let row = c
+        .find(Locator::Css("table.pair-table tr.verdict.conflict"))
+        .await
+        .expect("a conflict row");
+    let row_text = row.text().await.expect("text");
+    assert!(
+        row_text.contains("Withdrawn or still engaged?"),
+        "{row_text}"
+    );
+    assert!(row_text.contains("engaged") && row_text.contains("withdrawn"));
+    let q = query_string(c).await;
+    assert!(q.contains("a=Kyrylo") && q.contains("b=The"), "{q}");
+    // Budanov's 8,000 fighting is his alone.
+    assert!(!texts(c, "table.pair-table tr.verdict.only")
+        .await
+        .is_empty());
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_article_view_highlights_claims_and_opens_their_cards() {
+    let h = Harness::start().await;
+    let c = &h.client;
+    // From the list: "Show in article" opens the reader at that claim.
+    h.open("?claimant=Kyrylo%20Budanov&kind=figure").await;
+    let card = c.find(Locator::Css("article.claim")).await.expect("a card");
+    let id = card.attr("data-claim").await.expect("attr").expect("id");
+    card.find(Locator::LinkText("Show in article"))
+        .await
+        .expect("link")
+        .click()
+        .await
+        .expect("click");
+    let mark = c
+        .find(Locator::Css(&format!(
+            "mark.mention.selected[data-claim='{id}']"
+        )))
+        .await
+        .expect("the claim is highlighted and selected in the text");
+    let words = mark.text().await.expect("text");
+    assert!(words.contains("8,000"), "{words}");
+    c.find(Locator::Css(&format!(
+        ".selected-claim article.claim[data-claim='{id}']"
+    )))
+    .await
+    .expect("its card beside the text");
+    // Clicking another highlight shows that claim instead.
+    let marks = c
+        .find_all(Locator::Css("mark.mention"))
+        .await
+        .expect("marks");
+    assert!(marks.len() >= 2);
+    let other = marks.last().expect("a mark").clone();
+    let other_id = other.attr("data-claim").await.expect("attr").expect("id");
+    other.click().await.expect("click");
+    c.find(Locator::Css(&format!(
+        ".selected-claim article.claim[data-claim='{other_id}']"
+    )))
+    .await
+    .expect("the other card");
+    // Clutter is dimmed, and article text is text: no element came from the article.
+    assert!(!c
+        .find_all(Locator::Css(".article-text .clutter"))
+        .await
+        .expect("clutter")
+        .is_empty());
+    let tags: Vec<String> = c
+        .execute(
+            "return [...document.querySelectorAll('.article-text *')].map(e => e.tagName)",
+            vec![],
+        )
+        .await
+        .expect("script")
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|v| v.as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(tags.iter().all(|t| t == "MARK" || t == "SPAN"), "{tags:?}");
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_holds_exactly_the_filtered_claims() {
+    let h = Harness::start().await;
+    let c = &h.client;
+    h.open("?kind=withdrawn").await;
+    let n = matched(c).await;
+    let mut listed: Vec<String> = Vec::new();
+    for e in c
+        .find_all(Locator::Css("article.claim, li.report"))
+        .await
+        .expect("cards")
+    {
+        listed.push(e.attr("data-claim").await.expect("attr").expect("id"));
+    }
+    listed.sort();
+    assert_eq!(
+        listed.len(),
+        n,
+        "every match is listed (as a card or a report)"
+    );
+    for format in ["csv", "json", "jsonld"] {
+        let link = c
+            .find(Locator::Css(&format!(
+                "a.export-link[data-format='{format}']"
+            )))
+            .await
+            .expect("export link");
+        link.click().await.expect("click");
+        let body = c
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERR ' + e));",
+                vec![serde_json::Value::String(
+                    link.attr("href").await.expect("attr").expect("href"),
+                )],
+            )
+            .await
+            .expect("read the download")
+            .as_str()
+            .expect("text")
+            .to_string();
+        let mut ids: Vec<String> = match format {
+            "csv" => body
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').next().unwrap_or("").to_string())
+                .collect(),
+            "json" => serde_json::from_str::<serde_json::Value>(&body)
+                .expect("JSON")
+                .as_array()
+                .expect("an array")
+                .iter()
+                .map(|c| c["id"].as_str().expect("id").to_string())
+                .collect(),
+            _ => {
+                let v: serde_json::Value = serde_json::from_str(&body).expect("JSON-LD");
+                let items = v["@graph"]
+                    .as_array()
+                    .or(v.as_array())
+                    .expect("claims")
+                    .clone();
+                for item in &items {
+                    assert_eq!(item["@type"], "Claim");
+                    assert!(item["author"].is_object() || item["author"].is_null());
+                }
+                items
+                    .iter()
+                    .map(|c| c["identifier"].as_str().expect("identifier").to_string())
+                    .collect()
+            }
+        };
+        ids.sort();
+        assert_eq!(ids, listed, "{format} export = the filtered list");
+    }
+    // The file really downloads.
+    let dir = h.downloads();
+    let mut found = false;
+    for _ in 0..50 {
+        if std::fs::read_dir(&dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".csv"))
+            })
+            .unwrap_or(false)
+        {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(found, "claimscope-claims.csv in {}", dir.display());
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_embeds_into_a_host_page_element() {
+    let h = Harness::start().await;
+    let c = &h.client;
+    c.goto(&h.embed_url()).await.expect("host page");
+    let host = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#claimscope main"))
+        .await
+        .expect("the app mounts inside #claimscope");
+    assert!(!host.text().await.expect("text").is_empty());
+    // The host page's own content is untouched.
+    let own = c
+        .find(Locator::Css("#host-content"))
+        .await
+        .expect("host content")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(own, "The host page's own paragraph.");
+    h.stop().await;
+}
