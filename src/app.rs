@@ -19,7 +19,9 @@ pub fn App() -> impl IntoView {
         ex.corpus.claims.len(),
         ex.corpus.documents.len()
     );
-    let view = move || ex.state.with(|s| s.view);
+    // A memo: the page is rebuilt when the view changes, not on every filter change.
+    let view = Memo::new(move |_| ex.state.with(|s| s.view));
+    let view = move || view.get();
     view! {
         <header class="top">
             <h1>"claimscope"</h1>

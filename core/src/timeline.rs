@@ -271,6 +271,22 @@ pub fn day_ticks(from: i32, to: i32, max: usize) -> Vec<(i32, String)> {
     out
 }
 
+/// Horizontal offsets (in `step` units) that spread points sharing a day side by side, centred
+/// on the day, so that each stays visible and clickable. `days` must be sorted.
+pub fn dodge(days: &[i32], step: i32) -> Vec<i32> {
+    let mut out = Vec::with_capacity(days.len());
+    let mut i = 0;
+    while i < days.len() {
+        let j = i + days[i..].iter().take_while(|&&d| d == days[i]).count();
+        let n = (j - i) as i32;
+        for k in 0..n {
+            out.push(step * (2 * k - (n - 1)) / 2);
+        }
+        i = j;
+    }
+    out
+}
+
 /// The day range a chart shows: the points' days padded by a day each side (a week when there is
 /// only one day), or `fallback` when there are no points.
 pub fn day_domain(days: impl IntoIterator<Item = i32>, fallback: (i32, i32)) -> (i32, i32) {
@@ -404,6 +420,12 @@ mod tests {
         assert!(months.len() <= 9);
         assert_eq!(long_day(d("2025-02-04")), "4 Feb 2025");
         assert_eq!(day_ticks(d("2025-02-04"), d("2025-02-06"), 8).len(), 3);
+    }
+
+    #[test]
+    fn dodge_spreads_points_of_one_day() {
+        assert_eq!(dodge(&[1, 2, 2, 3, 3, 3], 10), [0, -5, 5, -10, 0, 10]);
+        assert!(dodge(&[], 10).is_empty());
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn ClaimList() -> impl IntoView {
         let Some(id) = ex.state.with(|s| s.claim.clone()) else {
             return;
         };
-        let sel = format!("article.claim[data-claim=\"{}\"]", id.replace('"', ""));
+        let sel = format!(".claims [data-claim=\"{}\"]", id.replace('"', ""));
         request_animation_frame(move || {
             if let Ok(Some(el)) = document().query_selector(&sel) {
                 let opts = leptos::web_sys::ScrollIntoViewOptions::new();
@@ -43,11 +43,16 @@ pub fn ClaimList() -> impl IntoView {
                     let doc = ex.corpus.document(&lead.doc).cloned();
                     let others: Vec<u32> = group[1..].to_vec();
                     let n = others.len();
+                    let member_ids: Vec<String> = others.iter().map(|&i| ex.claim(i).id.clone()).collect();
+                    // A report selected elsewhere (chart, matrix) opens its group.
+                    let holds_selected = move || {
+                        ex.state.with(|s| s.claim.as_ref().is_some_and(|c| member_ids.contains(c)))
+                    };
                     view! {
                         <div class="group">
                             <ClaimCard claim=lead document=doc />
                             {(n > 0).then(|| view! {
-                                <details class="reports">
+                                <details class="reports" prop:open=holds_selected>
                                     <summary>
                                         {format!("Also reported in {n} other article{}", if n == 1 { "" } else { "s" })}
                                     </summary>
@@ -56,8 +61,10 @@ pub fn ClaimList() -> impl IntoView {
                                             let c = ex.claim(i);
                                             let label = article_label(ex.corpus.document(&c.doc), &c.doc);
                                             let date = c.stated_on.clone().unwrap_or_else(|| "undated".into());
+                                            let id = c.id.clone();
+                                            let selected = move || ex.state.with(|s| s.claim.as_deref() == Some(id.as_str()));
                                             view! {
-                                                <li class="report" data-doc=c.doc.clone() data-claim=c.id.clone()>
+                                                <li class="report" class:selected=selected data-doc=c.doc.clone() data-claim=c.id.clone()>
                                                     <StateLink
                                                         change=crate::explorer::open_in_article
                                                         arg=c.id.clone()

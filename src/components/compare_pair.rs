@@ -29,8 +29,9 @@ pub fn ComparePair(matrix: Memo<Matrix>) -> impl IntoView {
             </label>
         }
     };
+    let chosen = Memo::new(move |_| ex.state.with(|s| (s.a.clone(), s.b.clone())));
     let rows = move || {
-        let (a, b) = ex.state.with(|s| (s.a.clone(), s.b.clone()));
+        let (a, b) = chosen.get();
         matrix.with(|m| {
             let (ia, ib) = (m.source_index(a.as_deref()?)?, m.source_index(b.as_deref()?)?);
             let rows = compare::pair(ex.corpus, m, ia, ib);
@@ -77,8 +78,8 @@ pub fn ComparePair(matrix: Memo<Matrix>) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">"Question"</th>
-                                <th scope="col">{move || ex.state.with(|s| s.a.clone())}</th>
-                                <th scope="col">{move || ex.state.with(|s| s.b.clone())}</th>
+                                <th scope="col">{move || chosen.get().0}</th>
+                                <th scope="col">{move || chosen.get().1}</th>
                                 <th scope="col">"Verdict"</th>
                             </tr>
                         </thead>

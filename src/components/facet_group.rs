@@ -28,31 +28,41 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
         <fieldset class="facet" data-facet=facet.key()>
             <legend>{facet.label()}</legend>
             <ul>
-                {move || {
-                    let rows = values();
-                    let limit = if expanded.get() { rows.len() } else { SHOWN };
-                    rows.into_iter()
-                        .take(limit)
-                        .map(|(id, count)| {
-                            let label = ex.index.label(facet, id).to_string();
-                            let pressed = move || ex.state.with(|s| s.filter.is_selected(facet, id));
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="facet-value"
-                                        aria-pressed=move || pressed().to_string()
-                                        data-value=label.clone()
-                                        on:click=move |_| ex.state.update(|s| s.filter.toggle(facet, id))
-                                    >
-                                        <span class="facet-label">{label.clone()}</span>
-                                        <span class="count">{count}</span>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Keyed rows: a click keeps its button (and the keyboard focus) in place.
+                <For
+                    each=move || {
+                        let rows = values();
+                        let limit = if expanded.get() { rows.len() } else { SHOWN };
+                        rows.into_iter().take(limit).map(|(id, _)| id).collect::<Vec<_>>()
+                    }
+                    key=|id| *id
+                    children=move |id| {
+                        let label = ex.index.label(facet, id).to_string();
+                        let count = move || {
+                            ex.answer.with(|a| {
+                                a.facets[facet as usize]
+                                    .iter()
+                                    .find(|(v, _)| *v == id)
+                                    .map_or(0, |(_, c)| *c)
+                            })
+                        };
+                        let pressed = move || ex.state.with(|s| s.filter.is_selected(facet, id));
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="facet-value"
+                                    aria-pressed=move || pressed().to_string()
+                                    data-value=label.clone()
+                                    on:click=move |_| ex.state.update(|s| s.filter.toggle(facet, id))
+                                >
+                                    <span class="facet-label">{label.clone()}</span>
+                                    <span class="count">{count}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
             </ul>
             <Show when=move || { total() > SHOWN }>
                 <button type="button" class="more" on:click=move |_| expanded.update(|e| *e = !*e)>

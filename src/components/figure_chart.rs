@@ -1,5 +1,7 @@
 use claimscope_core::cluster::{describe_value, thousands};
-use claimscope_core::timeline::{long_day, px, short_number, value_axis, Mark, Point, Scale};
+use claimscope_core::timeline::{
+    dodge, long_day, px, short_number, value_axis, Mark, Point, Scale,
+};
 use claimscope_core::Metric;
 use leptos::prelude::*;
 
@@ -48,7 +50,7 @@ pub fn FigureChart(
     hovered: RwSignal<Option<u32>>,
 ) -> impl IntoView {
     let ex = expect_context::<Explorer>();
-    let log = Signal::derive(move || ex.state.with(|s| s.log));
+    let log = Memo::new(move |_| ex.state.with(|s| s.log));
     let metrics = move || {
         points.with(|pts| {
             Metric::ALL
@@ -98,9 +100,11 @@ pub fn FigureChart(
                                 {move || {
                                     let (xs, ys) = (x.get(), y.get());
                                     let cols = colours.get();
-                                    mine.get()
-                                        .into_iter()
-                                        .map(|p| point_view(ex, &p, &xs, &ys, &cols, hovered))
+                                    let pts = mine.get();
+                                    let days: Vec<i32> = pts.iter().map(|p| p.day).collect();
+                                    pts.iter()
+                                        .zip(dodge(&days, 14))
+                                        .map(|(p, dx)| point_view(ex, p, dx, &xs, &ys, &cols, hovered))
                                         .collect_view()
                                 }}
                             </g>
@@ -115,6 +119,7 @@ pub fn FigureChart(
 fn point_view(
     ex: Explorer,
     p: &Point,
+    dx: i32,
     x: &Scale,
     y: &Scale,
     colours: &[(String, usize)],
@@ -125,7 +130,7 @@ fn point_view(
         .find(|(c, _)| *c == p.claimant)
         .map_or(claimscope_core::timeline::OTHER, |(_, i)| *i);
     let (cx, y_low, y_high) = (
-        px(x.map(p.day as f64)),
+        px(x.map(p.day as f64)) + dx,
         px(y.map(p.low as f64)),
         px(y.map(p.high as f64)),
     );

@@ -26,7 +26,9 @@ pub fn TimelineView() -> impl IntoView {
         }
     });
     let hovered = RwSignal::new(None::<u32>);
-    let chart = move || ex.state.with(|s| s.chart);
+    let chart = Memo::new(move |_| ex.state.with(|s| s.chart));
+    let chart = move || chart.get();
+    let stack = Memo::new(move |_| ex.state.with(|s| s.stack));
     let summary = move || {
         points.with(|p| {
             if p.is_empty() {
@@ -123,7 +125,7 @@ pub fn TimelineView() -> impl IntoView {
                         </ul>
                     }.into_any(),
                     Chart::Weekly => {
-                        let by = ex.state.with(|s| s.stack);
+                        let by = stack.get();
                         view! {
                             <ul class="series-legend">
                                 {by.series().map(|s| view! {

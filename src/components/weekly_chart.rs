@@ -16,8 +16,9 @@ const VIEW_BOX: &str = "0 0 760 260";
 #[component]
 pub fn WeeklyChart() -> impl IntoView {
     let ex = expect_context::<Explorer>();
+    let stack = Memo::new(move |_| ex.state.with(|s| s.stack));
     let bars = Memo::new(move |_| {
-        let by = ex.state.with(|s| s.stack);
+        let by = stack.get();
         ex.answer.with(|a| stacks(&a.weeks, by))
     });
     let domain = Memo::new(move |_| {

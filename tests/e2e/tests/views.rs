@@ -71,7 +71,14 @@ async fn tabs_are_links_and_each_view_has_its_url() {
     c.find(Locator::Css("table.matrix"))
         .await
         .expect("matrix after reload");
-    assert_eq!(matched(c).await, 3);
+    let export = c
+        .find(Locator::Css(".export-label"))
+        .await
+        .expect("export label")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(export, "Export 3 claims:", "the filter survives the reload");
     h.stop().await;
 }
 
@@ -87,13 +94,13 @@ async fn brushing_the_chart_sets_the_date_filter() {
     let all = matched(c).await;
     // Drag across the left half of the time axis.
     let w = area.rectangle().await.expect("size").2;
-    let start = -(w / 2.0) as i64 + 2;
+    let start = -(w / 2.0) + 2.0;
     let actions = MouseActions::new("mouse".into())
         .then(PointerAction::MoveToElement {
             element: area.clone(),
             duration: None,
             x: start,
-            y: 0,
+            y: 0.0,
         })
         .then(PointerAction::Down {
             button: MOUSE_BUTTON_LEFT,
@@ -101,8 +108,8 @@ async fn brushing_the_chart_sets_the_date_filter() {
         .then(PointerAction::MoveToElement {
             element: area.clone(),
             duration: Some(Duration::from_millis(200)),
-            x: 0,
-            y: 0,
+            x: 0.0,
+            y: 0.0,
         })
         .then(PointerAction::Up {
             button: MOUSE_BUTTON_LEFT,
@@ -164,11 +171,26 @@ async fn brushing_the_chart_sets_the_date_filter() {
     pt.click().await.expect("click point");
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(query_string(c).await.contains("claim="));
+    // As a card, or as a report inside its (now open) group.
     c.find(Locator::Css(&format!(
-        "article.claim.selected[data-claim='{id}']"
+        ".claims .selected[data-claim='{id}']"
     )))
     .await
     .expect("the clicked claim is selected in the list");
+    // Keyboard: focus another point and press Enter.
+    let pts = c
+        .find_all(Locator::Css("svg.panel g.pt"))
+        .await
+        .expect("points");
+    let other = pts.last().expect("a point").clone();
+    let other_id = other.attr("data-claim").await.expect("attr").expect("id");
+    other.send_keys("\u{E007}").await.expect("press Enter");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    c.find(Locator::Css(&format!(
+        ".claims .selected[data-claim='{other_id}']"
+    )))
+    .await
+    .expect("Enter on a focused point selects its claim");
     // The log toggle keeps the points and changes the axis.
     let before = texts(c, "svg.panel .y-axis text").await;
     c.find(Locator::Css("input[name='log']"))
