@@ -10,6 +10,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130 # must equal the wasm-bindgen version in Cargo.lock
 BINARYEN_VERSION=132.0.0
+AXE_VERSION=4.10.3 # axe-core, injected by the end-to-end accessibility test
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
@@ -40,6 +41,10 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$tools/node_modules/axe-core/package.json"; then
+    say "installing axe-core $AXE_VERSION from npm into .tools/"
+    npm install --silent --no-audit --no-fund --prefix "$tools" "axe-core@$AXE_VERSION" >&2
+  fi
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     if [ "$(id -u)" = 0 ]; then
       say "installing chromium and chromium-driver from Debian"

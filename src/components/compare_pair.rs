@@ -74,6 +74,7 @@ pub fn ComparePair(matrix: Memo<Matrix>) -> impl IntoView {
             <div class="pair-pick">{pick("a")}{pick("b")}</div>
             {move || match rows() {
                 Some(rows) => view! {
+                    <div class="pair-wrap" tabindex="0" role="region" aria-label="Side by side (scrolls sideways)">
                     <table class="pair-table">
                         <thead>
                             <tr>
@@ -85,6 +86,7 @@ pub fn ComparePair(matrix: Memo<Matrix>) -> impl IntoView {
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    </div>
                 }.into_any(),
                 None => view! { <p class="hint">"Choose two sources to see where they agree and where they conflict."</p> }.into_any(),
             }}

@@ -120,6 +120,11 @@ async fn free_port() -> u16 {
 
 impl Harness {
     pub async fn start() -> Harness {
+        Harness::start_with(&[]).await
+    }
+
+    /// Starts with extra Chromium arguments (e.g. `--force-dark-mode`, `--window-size=360,800`).
+    pub async fn start_with(extra_args: &[&str]) -> Harness {
         let dist = root().join("dist");
         assert!(
             dist.join("index.html").is_file(),
@@ -159,7 +164,10 @@ impl Harness {
                 }
             }
         });
-        let caps = caps.as_object().expect("capabilities object").clone();
+        let mut caps = caps.as_object().expect("capabilities object").clone();
+        if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
+            args.extend(extra_args.iter().map(|a| serde_json::Value::from(*a)));
+        }
         let url = format!("http://127.0.0.1:{driver_port}");
         let mut client = None;
         for _ in 0..100 {
@@ -197,6 +205,38 @@ impl Harness {
             .for_element(fantoccini::Locator::Css("main"))
             .await
             .expect("the app renders a <main> within 20 s");
+    }
+
+    /// Runs axe-core (from `.tools/node_modules`, installed by `scripts/setup.sh --test`) on the
+    /// current page and returns its violations as `(impact, rule id, help, first target)`.
+    pub async fn axe(&self) -> Vec<(String, String, String, String)> {
+        let path = root().join(".tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh --test)", path.display()));
+        self.client
+            .execute(&source, vec![])
+            .await
+            .expect("inject axe-core");
+        let out = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations.map(v => [v.impact || '', v.id, v.help,
+                        JSON.stringify(v.nodes[0] && v.nodes[0].target)])))
+                    .catch(e => done([['error', 'axe', String(e), '']]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        out.as_array()
+            .expect("violations")
+            .iter()
+            .map(|v| {
+                let f = |i: usize| v[i].as_str().unwrap_or("").to_string();
+                (f(0), f(1), f(2), f(3))
+            })
+            .collect()
     }
 
     /// Where the browser saves downloads.
