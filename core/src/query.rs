@@ -173,14 +173,12 @@ impl Filter {
     /// Adds `id` to a facet's selection, or removes it if there.
     pub fn toggle(&mut self, facet: Facet, id: u32) {
         let sel = &mut self.selected[facet.index()];
-        match sel.iter().position(|&x| x == id) {
-            Some(p) => {
+        // Kept sorted (by insertion, no sort routine needed).
+        match sel.binary_search(&id) {
+            Ok(p) => {
                 sel.remove(p);
             }
-            None => {
-                sel.push(id);
-                sel.sort_unstable();
-            }
+            Err(p) => sel.insert(p, id),
         }
     }
 
@@ -608,14 +606,17 @@ impl Index {
             .map(|f| {
                 let lo = self.offsets[f.index()] as usize;
                 let hi = self.offsets[f.index() + 1] as usize;
-                let mut v: Vec<(u32, u32)> = counts[lo..hi]
+                let v: Vec<(u32, u32)> = counts[lo..hi]
                     .iter()
                     .enumerate()
                     .filter(|(_, &c)| c > 0)
                     .map(|(id, &c)| (id as u32, c))
                     .collect();
-                v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                v
+                // Largest count first, then by id.
+                sorted_positions(v.len(), &|k| (u64::MAX - v[k as usize].1 as u64, v[k as usize].0 as u64))
+                    .into_iter()
+                    .map(|k| v[k as usize])
+                    .collect()
             })
             .collect();
         let mut seen = Bits::new(self.member_ends.len());
