@@ -145,6 +145,8 @@ pub struct Index {
     by_date: Vec<u32>,
     by_value: std::sync::OnceLock<Vec<u32>>,
     by_claimant: std::sync::OnceLock<Vec<u32>>,
+    /// The scan of the empty filter, kept.
+    unfiltered: std::sync::OnceLock<Scan>,
     first_day: i32,
     last_day: i32,
 }
@@ -234,15 +236,25 @@ pub fn week_start(d: i32) -> i32 {
 struct Interner<'a> {
     ids: HashMap<&'a str, u32>,
     labels: Vec<&'a str>,
+    /// Recently seen string addresses: labels of enums are static and an article's outlet and
+    /// title are shared by its claims, so most lookups skip hashing.
+    recent: [(usize, usize, u32); 16],
 }
 
 impl<'a> Interner<'a> {
     fn id(&mut self, s: &'a str) -> u32 {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 3) % self.recent.len();
+        let (a, len, id) = self.recent[slot];
+        if a == addr && len == s.len() && addr != 0 {
+            return id;
+        }
         let next = self.labels.len() as u32;
         let id = *self.ids.entry(s).or_insert(next);
         if id == next {
             self.labels.push(s);
         }
+        self.recent[slot] = (addr, s.len(), id);
         id
     }
 
@@ -259,25 +271,74 @@ fn sorted_positions(n: usize, key: &dyn Fn(u32) -> (u64, u64)) -> Vec<u32> {
     v
 }
 
+/// Sorts `(id, count)` pairs given in id order by count, largest first, ties in id order: a
+/// stable radix sort on the count's bytes (linear time; facets can have thousands of values).
+fn by_count_desc(mut v: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    let mut tmp = vec![(0u32, 0u32); v.len()];
+    for shift in [0u32, 8, 16, 24] {
+        let digit = |c: u32| (((u32::MAX - c) >> shift) & 0xFF) as usize;
+        let mut pos = [0usize; 257];
+        for &(_, c) in &v {
+            pos[digit(c) + 1] += 1;
+        }
+        if pos.iter().any(|&k| k == v.len()) {
+            continue; // every key has the same byte here
+        }
+        for b in 0..256 {
+            pos[b + 1] += pos[b];
+        }
+        for &x in &v {
+            let d = digit(x.1);
+            tmp[pos[d]] = x;
+            pos[d] += 1;
+        }
+        std::mem::swap(&mut v, &mut tmp);
+    }
+    v
+}
+
 /// A sort key that puts later days first and undated claims (`i32::MIN`) last.
 fn newest_first(day: i32) -> u64 {
     (i32::MAX as i64 - day as i64) as u64
 }
 
+/// What one pass over the claims yields.
+#[derive(Debug, Default)]
+struct Scan {
+    counts: Vec<u32>,
+    weeks: Vec<[u32; SERIES]>,
+    matched: Vec<u32>,
+    pass: Bits,
+}
+
 /// A set of small integers.
+#[derive(Debug, Default)]
 struct Bits(Vec<u64>);
 
 impl Bits {
+    fn full(n: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if n % 64 != 0 {
+            if let Some(last) = b.0.last_mut() {
+                *last = (1u64 << (n % 64)) - 1;
+            }
+        }
+        b
+    }
+    #[inline]
     fn new(n: usize) -> Bits {
         Bits(vec![0; n.div_ceil(64)])
     }
+    #[inline]
     fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
+    #[inline]
     fn get(&self, i: usize) -> bool {
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
     /// Sets bit `i`; true if it was clear.
+    #[inline]
     fn insert(&mut self, i: usize) -> bool {
         let fresh = !self.get(i);
         self.set(i);
@@ -416,6 +477,7 @@ impl Index {
             by_date,
             by_value: Default::default(),
             by_claimant: Default::default(),
+            unfiltered: Default::default(),
             first_day,
             last_day,
         }
@@ -517,9 +579,9 @@ impl Index {
         }
     }
 
-    /// Runs `filter`; the matching claims are grouped by cluster, ordered by `sort`, and
-    /// `limit` caps [`Answer::groups`].
-    pub fn query(&self, filter: &Filter, sort: Sort, limit: usize) -> Answer {
+    /// One pass over the claims: the facet counts (each facet ignoring its own filter), the
+    /// weekly bins (ignoring the date filter), the matches and their set.
+    fn scan(&self, filter: &Filter) -> Scan {
         let n = self.len();
         let total_ids = self.offsets[8] as usize;
         // One lookup table for all facets: does a global value id pass its facet's filter?
@@ -560,7 +622,6 @@ impl Index {
             0
         };
         let mut weeks = vec![[0u32; SERIES]; weeks_len];
-        let w0 = week_start(self.first_day);
         let mut counts = vec![0u32; total_ids];
         let mut matched: Vec<u32> = Vec::with_capacity(n);
         let mut pass = Bits::new(n);
@@ -601,6 +662,36 @@ impl Index {
                 }
             }
         }
+        Scan {
+            counts,
+            weeks,
+            matched,
+            pass,
+        }
+    }
+
+    /// Runs `filter`; the matching claims are grouped by cluster, ordered by `sort`, and
+    /// `limit` caps [`Answer::groups`].
+    pub fn query(&self, filter: &Filter, sort: Sort, limit: usize) -> Answer {
+        let n = self.len();
+        let Scan {
+            counts,
+            weeks,
+            matched,
+            pass,
+        } = if filter.is_empty() {
+            // The unfiltered answer is the most common one: computed once, then copied.
+            let all = self.unfiltered.get_or_init(|| self.scan(filter));
+            Scan {
+                counts: all.counts.clone(),
+                weeks: all.weeks.clone(),
+                matched: (0..n as u32).collect(),
+                pass: Bits::full(n),
+            }
+        } else {
+            self.scan(filter)
+        };
+        let w0 = week_start(self.first_day);
         let facets = Facet::ALL
             .iter()
             .map(|f| {
@@ -612,11 +703,7 @@ impl Index {
                     .filter(|(_, &c)| c > 0)
                     .map(|(id, &c)| (id as u32, c))
                     .collect();
-                // Largest count first, then by id.
-                sorted_positions(v.len(), &|k| (u64::MAX - v[k as usize].1 as u64, v[k as usize].0 as u64))
-                    .into_iter()
-                    .map(|k| v[k as usize])
-                    .collect()
+                by_count_desc(v)
             })
             .collect();
         let mut seen = Bits::new(self.member_ends.len());
@@ -857,6 +944,33 @@ mod tests {
         assert_eq!(first, [5, 1, 2, 4, 3]);
         assert_eq!(Sort::from_key("value"), Some(Sort::Value));
         assert_eq!(Sort::from_key("zzz"), None);
+    }
+
+    #[test]
+    fn counts_sort_largest_first_in_linear_time() {
+        let v = vec![(0, 5), (1, 300), (2, 5), (3, 70_000), (4, 1)];
+        assert_eq!(
+            by_count_desc(v),
+            [(3, 70_000), (1, 300), (0, 5), (2, 5), (4, 1)]
+        );
+    }
+
+    #[test]
+    fn the_cached_unfiltered_answer_equals_a_fresh_scan() {
+        let idx = Index::new(&crate::synth::corpus(2_000, 3));
+        let first = idx.query(&Filter::default(), Sort::Date, 20);
+        let again = idx.query(&Filter::default(), Sort::Date, 20);
+        assert_eq!(first, again);
+        // Selecting every metric filters nothing: the same answer through a real scan.
+        let mut every = Filter::default();
+        for id in 0..idx.cardinality(Facet::Metric) as u32 {
+            every.toggle(Facet::Metric, id);
+        }
+        let scanned = idx.query(&every, Sort::Date, 20);
+        assert_eq!(scanned.total, first.total);
+        assert_eq!(scanned.facets, first.facets);
+        assert_eq!(scanned.weeks, first.weeks);
+        assert_eq!(scanned.groups, first.groups);
     }
 
     #[test]
