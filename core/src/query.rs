@@ -281,7 +281,7 @@ fn by_count_desc(mut v: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
         for &(_, c) in &v {
             pos[digit(c) + 1] += 1;
         }
-        if pos.iter().any(|&k| k == v.len()) {
+        if pos.contains(&v.len()) {
             continue; // every key has the same byte here
         }
         for b in 0..256 {
@@ -318,7 +318,7 @@ struct Bits(Vec<u64>);
 impl Bits {
     fn full(n: usize) -> Bits {
         let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
-        if n % 64 != 0 {
+        if !n.is_multiple_of(64) {
             if let Some(last) = b.0.last_mut() {
                 *last = (1u64 << (n % 64)) - 1;
             }
@@ -706,13 +706,15 @@ impl Index {
                 by_count_desc(v)
             })
             .collect();
-        let mut seen = Bits::new(self.member_ends.len());
-        let mut group_total = 0;
-        for &i in &matched {
-            if seen.insert(self.cluster[i as usize] as usize) {
-                group_total += 1;
-            }
-        }
+        let group_total = if filter.is_empty() {
+            self.member_ends.len()
+        } else {
+            let mut seen = Bits::new(self.member_ends.len());
+            matched
+                .iter()
+                .filter(|&&i| seen.insert(self.cluster[i as usize] as usize))
+                .count()
+        };
         let mut groups: Vec<Vec<u32>> = Vec::new();
         if limit > 0 {
             let mut opened = Bits::new(self.member_ends.len());

@@ -198,7 +198,7 @@ pub fn short_number(n: u64) -> String {
     if n >= 1_000_000 {
         // Integer arithmetic: the browser build then needs no float formatting.
         let tenths = (n + 50_000) / 100_000;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{}M", tenths / 10)
         } else {
             format!("{}.{}M", tenths / 10, tenths % 10)
