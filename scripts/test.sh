@@ -20,8 +20,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown -p claimscope-web --test web
 
-step "release build (trunk)"
+step "release build (trunk) and its size"
 trunk build --release
+scripts/size.sh --check
 
 step "end to end: dist/ in headless Chromium"
 cargo test -p claimscope-e2e

@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::cluster::{conflict, describe_value, PERIOD_DAYS};
 use crate::day::parse_day;
 use crate::model::{Claim, Corpus, Kind, Metric};
+use crate::query::{sorted_positions, text_ranks};
 
 /// What the columns are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -171,15 +172,30 @@ pub fn matrix(corpus: &Corpus, positions: &[u32], by: By) -> Matrix {
         cell_claims.entry((q, s)).or_default().push((i, c));
     }
     // The stance question first, then figures by metric and party.
-    questions.sort_by(|a, b| {
-        (a.kind == Kind::Figure, a.metric, &a.party).cmp(&(
-            b.kind == Kind::Figure,
-            b.metric,
-            &b.party,
-        ))
+    let parties: Vec<&str> = questions
+        .iter()
+        .map(|q| q.party.as_deref().unwrap_or(""))
+        .collect();
+    let party_rank = text_ranks(&parties);
+    let order = sorted_positions(questions.len(), &|i| {
+        let q = &questions[i as usize];
+        let figure = u64::from(q.kind == Kind::Figure);
+        let metric = q.metric.map_or(0, |m| m as u64 + 1);
+        ((figure << 8) | metric, party_rank[i as usize])
     });
-    let mut sources: Vec<String> = per_source.keys().cloned().collect();
-    sources.sort_by(|a, b| per_source[b].cmp(&per_source[a]).then(a.cmp(b)));
+    let questions: Vec<Question> = order
+        .into_iter()
+        .map(|i| questions[i as usize].clone())
+        .collect();
+    let names: Vec<String> = per_source.keys().cloned().collect();
+    let name_rank = text_ranks(&names.iter().map(String::as_str).collect::<Vec<_>>());
+    let sources: Vec<String> = sorted_positions(names.len(), &|i| {
+        let n = per_source[&names[i as usize]] as u64;
+        (u64::MAX - n, name_rank[i as usize])
+    })
+    .into_iter()
+    .map(|i| names[i as usize].clone())
+    .collect();
     let cells = questions
         .iter()
         .map(|q| {
@@ -212,7 +228,15 @@ pub fn matrix(corpus: &Corpus, positions: &[u32], by: By) -> Matrix {
                         }
                     }
                     for e in &mut entries {
-                        e.dates.sort();
+                        // ISO dates sort as text; "undated" after them.
+                        let texts: Vec<&str> = e.dates.iter().map(String::as_str).collect();
+                        let rank = text_ranks(&texts);
+                        let order = sorted_positions(texts.len(), &|i| (rank[i as usize], 0));
+                        let dates: Vec<String> = order
+                            .into_iter()
+                            .map(|i| e.dates[i as usize].clone())
+                            .collect();
+                        e.dates = dates;
                     }
                     entries
                 })

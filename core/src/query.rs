@@ -263,9 +263,10 @@ impl<'a> Interner<'a> {
     }
 }
 
-/// Claim positions `0..n` in the order of `key` (stable). Every order goes through this one
-/// function, so the browser build carries one sort routine instead of one per order.
-fn sorted_positions(n: usize, key: &dyn Fn(u32) -> (u64, u64)) -> Vec<u32> {
+/// Positions `0..n` in the order of `key` (stable). Every sort of the core goes through this
+/// one function (and [`text_ranks`]), so the browser build carries one sort routine instead of
+/// one per call site.
+pub(crate) fn sorted_positions(n: usize, key: &dyn Fn(u32) -> (u64, u64)) -> Vec<u32> {
     let mut v: Vec<u32> = (0..n as u32).collect();
     v.sort_by_key(|&i| key(i));
     v
@@ -295,6 +296,30 @@ fn by_count_desc(mut v: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
         std::mem::swap(&mut v, &mut tmp);
     }
     v
+}
+
+/// The rank of each text in lexicographic order (equal texts share a rank): a sort key for
+/// [`sorted_positions`].
+pub(crate) fn text_ranks(texts: &[&str]) -> Vec<u64> {
+    let mut idx: Vec<u32> = (0..texts.len() as u32).collect();
+    idx.sort_unstable_by(|&a, &b| texts[a as usize].cmp(texts[b as usize]));
+    let mut ranks = vec![0u64; texts.len()];
+    let mut rank = 0;
+    for (k, &i) in idx.iter().enumerate() {
+        if k > 0 && texts[idx[k - 1] as usize] != texts[i as usize] {
+            rank += 1;
+        }
+        ranks[i as usize] = rank;
+    }
+    ranks
+}
+
+/// `items` in the order of `key` (stable), through [`sorted_positions`].
+pub(crate) fn sorted_by<T: Clone>(items: &[T], key: &dyn Fn(&T) -> (u64, u64)) -> Vec<T> {
+    sorted_positions(items.len(), &|i| key(&items[i as usize]))
+        .into_iter()
+        .map(|i| items[i as usize].clone())
+        .collect()
 }
 
 /// A sort key that puts later days first and undated claims (`i32::MIN`) last.
@@ -559,15 +584,13 @@ impl Index {
             Sort::Claimant => self.by_claimant.get_or_init(|| {
                 // Rank of each claimant label, A–Z ignoring case, "(none)" last.
                 let f = Facet::Claimant.index();
-                let mut labels: Vec<(bool, String, u32)> = self.labels[f]
-                    .iter()
-                    .enumerate()
-                    .map(|(id, l)| (l == NONE_LABEL, l.to_lowercase(), id as u32))
-                    .collect();
-                labels.sort();
-                let mut rank = vec![0u64; labels.len()];
-                for (r, (_, _, id)) in labels.iter().enumerate() {
-                    rank[*id as usize] = r as u64;
+                let lower: Vec<String> = self.labels[f].iter().map(|l| l.to_lowercase()).collect();
+                let texts: Vec<&str> = lower.iter().map(String::as_str).collect();
+                let mut rank = text_ranks(&texts);
+                for (r, l) in rank.iter_mut().zip(&self.labels[f]) {
+                    if l == NONE_LABEL {
+                        *r = u64::MAX;
+                    }
                 }
                 sorted_positions(self.len(), &|i| {
                     (
@@ -946,6 +969,15 @@ mod tests {
         assert_eq!(first, [5, 1, 2, 4, 3]);
         assert_eq!(Sort::from_key("value"), Some(Sort::Value));
         assert_eq!(Sort::from_key("zzz"), None);
+    }
+
+    #[test]
+    fn text_ranks_order_texts_and_share_ties() {
+        assert_eq!(text_ranks(&["b", "a", "c", "a"]), [1, 0, 2, 0]);
+        assert_eq!(
+            sorted_by(&["x", "y", "z"], &|s| (if *s == "y" { 0 } else { 1 }, 0)),
+            ["y", "x", "z"]
+        );
     }
 
     #[test]

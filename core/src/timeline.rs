@@ -5,7 +5,7 @@
 use crate::cluster::thousands;
 use crate::day::{civil_from_days, days_from_civil};
 use crate::model::{Corpus, Metric, Qualifier};
-use crate::query::{Index, SERIES};
+use crate::query::{sorted_positions, text_ranks, Index, SERIES};
 
 /// One figure on the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +64,7 @@ impl Mark {
 
 /// The dated figures with a value among `positions`, oldest first.
 pub fn points(corpus: &Corpus, index: &Index, positions: &[u32]) -> Vec<Point> {
-    let mut out: Vec<Point> = positions
+    let out: Vec<Point> = positions
         .iter()
         .filter_map(|&i| {
             let c = corpus.claims.get(i as usize)?;
@@ -86,8 +86,9 @@ pub fn points(corpus: &Corpus, index: &Index, positions: &[u32]) -> Vec<Point> {
             })
         })
         .collect();
-    out.sort_by_key(|p| (p.day, p.claim));
-    out
+    crate::query::sorted_by(&out, &|p| {
+        ((p.day as i64 - i32::MIN as i64) as u64, p.claim as u64)
+    })
 }
 
 /// Colours available for claimants; the rest share [`OTHER`].
@@ -104,12 +105,16 @@ pub fn claimant_colours(points: &[Point]) -> Vec<(String, usize)> {
             None => counts.push((p.claimant.clone(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts
-        .into_iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c, i.min(OTHER)))
-        .collect()
+    let names: Vec<&str> = counts.iter().map(|(c, _)| c.as_str()).collect();
+    let rank = text_ranks(&names);
+    sorted_positions(counts.len(), &|i| {
+        (u64::MAX - counts[i as usize].1 as u64, rank[i as usize])
+    })
+    .into_iter()
+    .map(|i| counts[i as usize].clone())
+    .enumerate()
+    .map(|(i, (c, _))| (c, i.min(OTHER)))
+    .collect()
 }
 
 /// A coordinate for SVG: whole viewBox units are precise enough, and writing integers keeps
