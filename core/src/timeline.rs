@@ -367,6 +367,20 @@ pub fn stacks(weeks: &[(i32, [u32; SERIES])], by: Stack) -> Vec<(i32, Vec<Segmen
         .collect()
 }
 
+/// A sentence describing the weekly chart (its accessible summary).
+pub fn weekly_summary(bars: &[(i32, Vec<Segment>, u32)]) -> String {
+    let total: u32 = bars.iter().map(|b| b.2).sum();
+    let busiest = bars.iter().filter(|b| b.2 > 0).max_by_key(|b| (b.2, -b.0));
+    match busiest {
+        None => "No dated claims match the filters.".to_string(),
+        Some((d, _, n)) => format!(
+            "{total} dated claims over {} weeks (all dates, whatever the date filter). Busiest: the week of {} with {n}.",
+            bars.len(),
+            long_day(*d)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,6 +485,10 @@ mod tests {
             ]
         );
         assert_eq!(stacks(&[(0, row)], Stack::Stance)[0].2, 4);
+        let d = crate::day::parse_day("2025-02-03").unwrap();
+        let s = weekly_summary(&stacks(&[(d - 7, [0; SERIES]), (d, row)], Stack::Metric));
+        assert_eq!(s, "5 dated claims over 2 weeks (all dates, whatever the date filter). Busiest: the week of 3 Feb 2025 with 5.");
+        assert_eq!(weekly_summary(&[]), "No dated claims match the filters.");
         assert_eq!(day_domain([5, 9], (0, 0)), (4, 10));
         assert_eq!(day_domain([], (20, 30)), (19, 31));
     }

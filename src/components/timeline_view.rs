@@ -30,6 +30,12 @@ pub fn TimelineView() -> impl IntoView {
     let chart = move || chart.get();
     let stack = Memo::new(move |_| ex.state.with(|s| s.stack));
     let summary = move || {
+        if chart() == Chart::Weekly {
+            let by = stack.get();
+            return ex
+                .answer
+                .with(|a| timeline::weekly_summary(&timeline::stacks(&a.weeks, by)));
+        }
         points.with(|p| {
             if p.is_empty() {
                 return "No dated figures match the filters.".to_string();
@@ -138,6 +144,33 @@ pub fn TimelineView() -> impl IntoView {
             </div>
             <details class="chart-table">
                 <summary>"The chart as a table"</summary>
+                {move || match chart() {
+                    Chart::Weekly => {
+                        let series: Vec<usize> = stack.get().series().collect();
+                        let head = series.clone();
+                        view! {
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Week of"</th>
+                                        {head.into_iter().map(|s| view! { <th scope="col">{series_label(s)}</th> }).collect_view()}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {ex.answer.with(|a| a.weeks.clone()).into_iter().map(|(d, row)| {
+                                        let cells = series.clone();
+                                        view! {
+                                            <tr>
+                                                <td>{long_day(d)}</td>
+                                                {cells.into_iter().map(|s| view! { <td>{row[s]}</td> }).collect_view()}
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }
+                    Chart::Figures => view! {
                 <table>
                     <thead>
                         <tr><th scope="col">"Date"</th><th scope="col">"Metric"</th><th scope="col">"Value"</th><th scope="col">"Claimant"</th></tr>
@@ -156,6 +189,8 @@ pub fn TimelineView() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                    }.into_any(),
+                }}
             </details>
             <h2 class="list-title">"Claims"</h2>
             <ClaimList />
