@@ -1,7 +1,7 @@
 use claimscope_core::compare::{self, By};
 use leptos::prelude::*;
 
-use super::{CompareMatrix, ComparePair};
+use super::{ChoiceGroup, CompareMatrix, ComparePair};
 use crate::explorer::Explorer;
 
 /// Who says what, side by side: the matrix of questions × sources, then two sources compared.
@@ -17,21 +17,17 @@ pub fn CompareView() -> impl IntoView {
     view! {
         <section class="compare-view" aria-label="Compare sources">
             <div class="chart-controls">
-                <fieldset class="segmented">
-                    <legend>"Columns"</legend>
-                    <label>
-                        <input type="radio" name="by" value="claimant"
-                            prop:checked=move || by() == By::Claimant
-                            on:change=move |_| ex.state.update(|s| { s.by = By::Claimant; s.a = None; s.b = None; }) />
-                        " Claimants"
-                    </label>
-                    <label>
-                        <input type="radio" name="by" value="outlet"
-                            prop:checked=move || by() == By::Outlet
-                            on:change=move |_| ex.state.update(|s| { s.by = By::Outlet; s.a = None; s.b = None; }) />
-                        " Outlets"
-                    </label>
-                </fieldset>
+                <ChoiceGroup
+                    legend="Columns"
+                    name="by"
+                    choices=&[("claimant", "Claimants"), ("outlet", "Outlets")]
+                    value=Signal::derive(move || by().key())
+                    on_change=Callback::new(move |v| ex.state.update(|s| {
+                        s.by = By::from_key(v).unwrap_or_default();
+                        s.a = None;
+                        s.b = None;
+                    }))
+                />
             </div>
             <p class="chart-summary">
                 {move || matrix.with(|m| {

@@ -5,7 +5,7 @@ use claimscope_core::url::Chart;
 use leptos::prelude::*;
 
 use super::figure_chart::point_label;
-use super::{ClaimList, FigureChart, WeeklyChart};
+use super::{ChoiceGroup, ClaimList, FigureChart, WeeklyChart};
 use crate::explorer::Explorer;
 
 /// The count-over-time view: figures over time or claims per week, a legend, an accessible
@@ -65,21 +65,15 @@ pub fn TimelineView() -> impl IntoView {
     view! {
         <section class="timeline-view" aria-label="Timeline">
             <div class="chart-controls">
-                <fieldset class="segmented">
-                    <legend>"Chart"</legend>
-                    <label>
-                        <input type="radio" name="chart" value="figures"
-                            prop:checked=move || chart() == Chart::Figures
-                            on:change=move |_| ex.state.update(|s| s.chart = Chart::Figures) />
-                        " Figures over time"
-                    </label>
-                    <label>
-                        <input type="radio" name="chart" value="weekly"
-                            prop:checked=move || chart() == Chart::Weekly
-                            on:change=move |_| ex.state.update(|s| s.chart = Chart::Weekly) />
-                        " Claims per week"
-                    </label>
-                </fieldset>
+                <ChoiceGroup
+                    legend="Chart"
+                    name="chart"
+                    choices=&[("figures", "Figures over time"), ("weekly", "Claims per week")]
+                    value=Signal::derive(move || chart().key())
+                    on_change=Callback::new(move |v| ex.state.update(|s| {
+                        s.chart = if v == "weekly" { Chart::Weekly } else { Chart::Figures }
+                    }))
+                />
                 <Show when=move || chart() == Chart::Figures>
                     <label class="check">
                         <input type="checkbox" name="log"

@@ -8,10 +8,49 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::process::{Child, Command};
+
+/// The query string of the current page (without `?`).
+pub async fn query_string(c: &Client) -> String {
+    c.current_url()
+        .await
+        .expect("url")
+        .query()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The text of every element matching `css`.
+pub async fn texts(c: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in c.find_all(Locator::Css(css)).await.expect("find") {
+        out.push(e.text().await.expect("text"));
+    }
+    out
+}
+
+/// The list summary, "N claims match · M distinct ...".
+pub async fn summary(c: &Client) -> String {
+    c.find(Locator::Css("p.summary"))
+        .await
+        .expect("summary")
+        .text()
+        .await
+        .expect("text")
+}
+
+/// Number of claims the page says match (the summary's first number).
+pub async fn matched(c: &Client) -> usize {
+    summary(c)
+        .await
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count in the summary")
+}
 
 /// Where the app is served, to prove relative asset paths work.
 pub const SUB_PATH: &str = "/tools/claimscope/";
@@ -202,7 +241,7 @@ impl Harness {
         self.client
             .wait()
             .at_most(Duration::from_secs(20))
-            .for_element(fantoccini::Locator::Css("main"))
+            .for_element(Locator::Css("main"))
             .await
             .expect("the app renders a <main> within 20 s");
     }

@@ -1,31 +1,13 @@
 //! The claims view in the release build: facets, search, URL state, back and forward.
 
-use claimscope_e2e::Harness;
+use claimscope_e2e::{matched, query_string, summary, Harness};
 use fantoccini::{Client, Locator};
-
-async fn summary(c: &Client) -> String {
-    c.find(Locator::Css("p.summary"))
-        .await
-        .expect("summary")
-        .text()
-        .await
-        .expect("text")
-}
 
 async fn card_count(c: &Client) -> usize {
     c.find_all(Locator::Css("article.claim"))
         .await
         .expect("cards")
         .len()
-}
-
-async fn query_string(c: &Client) -> String {
-    c.current_url()
-        .await
-        .expect("url")
-        .query()
-        .unwrap_or("")
-        .to_string()
 }
 
 /// Number of distinct claims (cards), from "N claims match · M distinct".
@@ -38,21 +20,12 @@ fn distinct(summary: &str) -> usize {
         .expect("a distinct count in the summary")
 }
 
-/// Number of claims the page says match, from "N claims match".
-fn matched(summary: &str) -> usize {
-    summary
-        .split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .expect("a count in the summary")
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_facet_click_filters_the_list_updates_counts_and_the_url() {
     let h = Harness::start().await;
     h.open("").await;
     let c = &h.client;
-    let all = matched(&summary(c).await);
+    let all = matched(c).await;
     assert_eq!(card_count(c).await, distinct(&summary(c).await).min(50));
 
     // Pick the metric "killed".
@@ -72,7 +45,7 @@ async fn a_facet_click_filters_the_list_updates_counts_and_the_url() {
         .parse()
         .expect("a number");
     button.click().await.expect("click");
-    let now = matched(&summary(c).await);
+    let now = matched(c).await;
     assert_eq!(
         now, shown,
         "the list shows as many claims as the facet said"
@@ -118,10 +91,10 @@ async fn a_facet_click_filters_the_list_updates_counts_and_the_url() {
     // Back restores the unfiltered list; forward applies the filter again.
     c.back().await.expect("back");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(matched(&summary(c).await), all);
+    assert_eq!(matched(c).await, all);
     c.forward().await.expect("forward");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(matched(&summary(c).await), now);
+    assert_eq!(matched(c).await, now);
 
     // Clear all.
     c.find(Locator::Css("button.clear"))
@@ -130,7 +103,7 @@ async fn a_facet_click_filters_the_list_updates_counts_and_the_url() {
         .click()
         .await
         .expect("click");
-    assert_eq!(matched(&summary(c).await), all);
+    assert_eq!(matched(c).await, all);
     h.stop().await;
 }
 
@@ -140,7 +113,7 @@ async fn a_url_with_filters_opens_with_them_applied_and_junk_is_ignored() {
     let c = &h.client;
     h.open("?kind=withdrawn&claimant=The%20New%20York%20Times&bogus=1&from=not-a-date")
         .await;
-    let n = matched(&summary(c).await);
+    let n = matched(c).await;
     assert!(n >= 1, "the NYT's withdrawal reports match");
     for who in c
         .find_all(Locator::Css("article.claim .who"))
@@ -168,7 +141,7 @@ async fn a_url_with_filters_opens_with_them_applied_and_junk_is_ignored() {
         .expect("search box");
     input.send_keys("Jan. 30").await.expect("type");
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    let m = matched(&summary(c).await);
+    let m = matched(c).await;
     assert!(m >= 1 && m <= n);
     for q in c
         .find_all(Locator::Css("article.claim blockquote"))

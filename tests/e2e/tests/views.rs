@@ -2,39 +2,9 @@
 
 use std::time::Duration;
 
-use claimscope_e2e::Harness;
+use claimscope_e2e::{matched, query_string, texts, Harness};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use fantoccini::{Client, Locator};
-
-async fn query_string(c: &Client) -> String {
-    c.current_url()
-        .await
-        .expect("url")
-        .query()
-        .unwrap_or("")
-        .to_string()
-}
-
-async fn texts(c: &Client, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in c.find_all(Locator::Css(css)).await.expect("find") {
-        out.push(e.text().await.expect("text"));
-    }
-    out
-}
-
-async fn matched(c: &Client) -> usize {
-    c.find(Locator::Css("p.summary"))
-        .await
-        .expect("summary")
-        .text()
-        .await
-        .expect("text")
-        .split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .expect("a count")
-}
+use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn tabs_are_links_and_each_view_has_its_url() {
