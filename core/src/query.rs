@@ -201,6 +201,9 @@ pub struct Answer {
     pub facets: Vec<Vec<(u32, u32)>>,
     /// Weekly counts ignoring the date filter: `(Monday's day number, counts per series)`.
     pub weeks: Vec<(i32, [u32; SERIES])>,
+    /// Daily counts ignoring the date filter: `(day number, counts per series)` (none when the
+    /// dates span more than ten years).
+    pub days: Vec<(i32, [u32; SERIES])>,
     /// The first `limit` groups in the chosen order. A group is the matching claims of one
     /// cluster (the same claim reported by several articles), its first claim leading.
     pub groups: Vec<Vec<u32>>,
@@ -332,6 +335,7 @@ fn newest_first(day: i32) -> u64 {
 struct Scan {
     counts: Vec<u32>,
     weeks: Vec<[u32; SERIES]>,
+    days: Vec<[u32; SERIES]>,
     matched: Vec<u32>,
     pass: Bits,
 }
@@ -645,6 +649,7 @@ impl Index {
             0
         };
         let mut weeks = vec![[0u32; SERIES]; weeks_len];
+        let mut days = vec![[0u32; SERIES]; self.days_len()];
         let mut counts = vec![0u32; total_ids];
         let mut matched: Vec<u32> = Vec::with_capacity(n);
         let mut pass = Bits::new(n);
@@ -683,13 +688,29 @@ impl Index {
                 if let Some(w) = weeks.get_mut(self.week[i] as usize) {
                     w[self.series[i] as usize] += 1;
                 }
+                let d = self.days[i].wrapping_sub(self.first_day) as u32;
+                if let Some(b) = days.get_mut(d as usize) {
+                    b[self.series[i] as usize] += 1;
+                }
             }
         }
         Scan {
             counts,
             weeks,
+            days,
             matched,
             pass,
+        }
+    }
+
+    /// Number of daily bins: the dated span, unless it is longer than ten years (then none:
+    /// a daily chart of decades is unreadable and would cost memory).
+    fn days_len(&self) -> usize {
+        let span = self.last_day as i64 - self.first_day as i64 + 1;
+        if self.is_empty() || !(1..=3660).contains(&span) {
+            0
+        } else {
+            span as usize
         }
     }
 
@@ -700,6 +721,7 @@ impl Index {
         let Scan {
             counts,
             weeks,
+            days,
             matched,
             pass,
         } = if filter.is_empty() {
@@ -708,6 +730,7 @@ impl Index {
             Scan {
                 counts: all.counts.clone(),
                 weeks: all.weeks.clone(),
+                days: all.days.clone(),
                 matched: (0..n as u32).collect(),
                 pass: Bits::full(n),
             }
@@ -767,11 +790,17 @@ impl Index {
             .enumerate()
             .map(|(k, row)| (w0 + 7 * k as i32, row))
             .collect();
+        let days = days
+            .into_iter()
+            .enumerate()
+            .map(|(k, row)| (self.first_day + k as i32, row))
+            .collect();
         Answer {
             total: matched.len(),
             matched,
             facets,
             weeks,
+            days,
             groups,
             group_total,
         }
@@ -935,6 +964,14 @@ mod tests {
         let binned: u32 = a.weeks.iter().map(|(_, row)| row.iter().sum::<u32>()).sum();
         assert_eq!(binned, 5);
         assert!(a.weeks.iter().all(|(d, _)| crate::day::weekday(*d) == 0));
+        // Daily bins too, one per day from the first to the last dated claim.
+        let binned: u32 = a.days.iter().map(|(_, row)| row.iter().sum::<u32>()).sum();
+        assert_eq!(binned, 5);
+        assert_eq!(
+            a.days.len() as i32,
+            parse_day("2025-02-07").unwrap() - parse_day("2025-01-13").unwrap() + 1
+        );
+        assert_eq!(a.days[0].1.iter().sum::<u32>(), 1);
     }
 
     #[test]

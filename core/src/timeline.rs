@@ -367,14 +367,19 @@ pub fn stacks(weeks: &[(i32, [u32; SERIES])], by: Stack) -> Vec<(i32, Vec<Segmen
         .collect()
 }
 
-/// A sentence describing the weekly chart (its accessible summary).
-pub fn weekly_summary(bars: &[(i32, Vec<Segment>, u32)]) -> String {
+/// A sentence describing the chart of claims per day or week (its accessible summary).
+pub fn bins_summary(bars: &[(i32, Vec<Segment>, u32)], daily: bool) -> String {
     let total: u32 = bars.iter().map(|b| b.2).sum();
     let busiest = bars.iter().filter(|b| b.2 > 0).max_by_key(|b| (b.2, -b.0));
+    let (unit, the) = if daily {
+        ("days", "")
+    } else {
+        ("weeks", "the week of ")
+    };
     match busiest {
         None => "No dated claims match the filters.".to_string(),
         Some((d, _, n)) => format!(
-            "{total} dated claims over {} weeks (all dates, whatever the date filter). Busiest: the week of {} with {n}.",
+            "{total} dated claims over {} {unit} (all dates, whatever the date filter). Busiest: {the}{} with {n}.",
             bars.len(),
             long_day(*d)
         ),
@@ -486,9 +491,17 @@ mod tests {
         );
         assert_eq!(stacks(&[(0, row)], Stack::Stance)[0].2, 4);
         let d = crate::day::parse_day("2025-02-03").unwrap();
-        let s = weekly_summary(&stacks(&[(d - 7, [0; SERIES]), (d, row)], Stack::Metric));
+        let s = bins_summary(
+            &stacks(&[(d - 7, [0; SERIES]), (d, row)], Stack::Metric),
+            false,
+        );
         assert_eq!(s, "5 dated claims over 2 weeks (all dates, whatever the date filter). Busiest: the week of 3 Feb 2025 with 5.");
-        assert_eq!(weekly_summary(&[]), "No dated claims match the filters.");
+        let s = bins_summary(&stacks(&[(d, row)], Stack::Metric), true);
+        assert_eq!(s, "5 dated claims over 1 days (all dates, whatever the date filter). Busiest: 3 Feb 2025 with 5.");
+        assert_eq!(
+            bins_summary(&[], false),
+            "No dated claims match the filters."
+        );
         assert_eq!(day_domain([5, 9], (0, 0)), (4, 10));
         assert_eq!(day_domain([], (20, 30)), (19, 31));
     }

@@ -15,15 +15,15 @@ pub enum Chart {
     /// Figures over time: one point (or bar, for a range) per figure.
     #[default]
     Figures,
-    /// Claims per week, stacked.
-    Weekly,
+    /// Claims per day or week, stacked.
+    Counts,
 }
 
 impl Chart {
     pub fn key(self) -> &'static str {
         match self {
             Chart::Figures => "figures",
-            Chart::Weekly => "weekly",
+            Chart::Counts => "counts",
         }
     }
 }
@@ -74,8 +74,9 @@ pub struct State {
     pub doc: Option<String>,
     /// The selected claim (claim id).
     pub claim: Option<String>,
-    /// Timeline: which chart, log scale, how weekly bars stack.
+    /// Timeline: which chart, log scale, daily (not weekly) bins, how the bars stack.
     pub chart: Chart,
+    pub daily: bool,
     pub log: bool,
     pub stack: Stack,
     /// Compare: columns, and the two sources side by side.
@@ -143,13 +144,14 @@ pub fn parse(query: &str, index: &Index) -> State {
             "doc" if !v.is_empty() => st.doc = Some(v),
             "claim" if !v.is_empty() => st.claim = Some(v),
             "chart" => {
-                st.chart = if v == "weekly" {
-                    Chart::Weekly
+                st.chart = if v == "counts" {
+                    Chart::Counts
                 } else {
                     Chart::Figures
                 }
             }
             "scale" => st.log = v == "log",
+            "bin" => st.daily = v == "day",
             "stack" => {
                 st.stack = if v == "stance" {
                     Stack::Stance
@@ -208,6 +210,9 @@ pub fn render(st: &State, index: &Index) -> String {
     }
     if st.log {
         parts.push("scale=log".into());
+    }
+    if st.daily {
+        parts.push("bin=day".into());
     }
     if st.stack == Stack::Stance {
         parts.push("stack=stance".into());
@@ -272,16 +277,17 @@ mod tests {
     #[test]
     fn round_trip() {
         let idx = index();
-        let st = parse("?view=timeline&claimant=Kyrylo%20Budanov&claimant=NIS+%26+co&metric=killed&q=front%20line&from=2025-01-01&sort=value&doc=a&chart=weekly&scale=log&stack=stance&by=outlet&a=UNN&b=Kyiv%20Independent", &idx);
+        let st = parse("?view=timeline&claimant=Kyrylo%20Budanov&claimant=NIS+%26+co&metric=killed&q=front%20line&from=2025-01-01&sort=value&doc=a&chart=counts&bin=day&scale=log&stack=stance&by=outlet&a=UNN&b=Kyiv%20Independent", &idx);
         assert_eq!(st.view, View::Timeline);
         assert_eq!(st.filter.selected[Facet::Claimant as usize].len(), 2);
         assert_eq!(st.filter.search, "front line");
         assert_eq!(st.sort, Sort::Value);
         assert_eq!(
             (st.chart, st.log, st.stack),
-            (Chart::Weekly, true, Stack::Stance)
+            (Chart::Counts, true, Stack::Stance)
         );
         assert_eq!(st.by, By::Outlet);
+        assert!(st.daily);
         assert_eq!(st.b.as_deref(), Some("Kyiv Independent"));
         let again = parse(&render(&st, &idx), &idx);
         assert_eq!(again, st);

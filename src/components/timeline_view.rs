@@ -5,7 +5,7 @@ use claimscope_core::url::Chart;
 use leptos::prelude::*;
 
 use super::figure_chart::point_label;
-use super::{ChoiceGroup, ClaimList, FigureChart, WeeklyChart};
+use super::{ChoiceGroup, ClaimList, CountChart, FigureChart};
 use crate::explorer::Explorer;
 
 /// The count-over-time view: figures over time or claims per week, a legend, an accessible
@@ -29,12 +29,16 @@ pub fn TimelineView() -> impl IntoView {
     let chart = Memo::new(move |_| ex.state.with(|s| s.chart));
     let chart = move || chart.get();
     let stack = Memo::new(move |_| ex.state.with(|s| s.stack));
+    let daily = Memo::new(move |_| ex.state.with(|s| s.daily));
     let summary = move || {
-        if chart() == Chart::Weekly {
+        if chart() == Chart::Counts {
             let by = stack.get();
-            return ex
-                .answer
-                .with(|a| timeline::weekly_summary(&timeline::stacks(&a.weeks, by)));
+            return ex.answer.with(|a| {
+                timeline::bins_summary(
+                    &timeline::stacks(if daily.get() { &a.days } else { &a.weeks }, by),
+                    daily.get(),
+                )
+            });
         }
         points.with(|p| {
             if p.is_empty() {
@@ -68,10 +72,10 @@ pub fn TimelineView() -> impl IntoView {
                 <ChoiceGroup
                     legend="Chart"
                     name="chart"
-                    choices=&[("figures", "Figures over time"), ("weekly", "Claims per week")]
+                    choices=&[("figures", "Figures over time"), ("counts", "Claims per day or week")]
                     value=Signal::derive(move || chart().key())
                     on_change=Callback::new(move |v| ex.state.update(|s| {
-                        s.chart = if v == "weekly" { Chart::Weekly } else { Chart::Figures }
+                        s.chart = if v == "counts" { Chart::Counts } else { Chart::Figures }
                     }))
                 />
                 <Show when=move || chart() == Chart::Figures>
@@ -85,7 +89,14 @@ pub fn TimelineView() -> impl IntoView {
                         " Log scale"
                     </label>
                 </Show>
-                <Show when=move || chart() == Chart::Weekly>
+                <Show when=move || chart() == Chart::Counts>
+                    <ChoiceGroup
+                        legend="Per"
+                        name="bin"
+                        choices=&[("week", "Week"), ("day", "Day")]
+                        value=Signal::derive(move || if daily.get() { "day" } else { "week" })
+                        on_change=Callback::new(move |v| ex.state.update(|s| s.daily = v == "day"))
+                    />
                     <label class="stack">
                         <span>"Stack by"</span>
                         <select name="stack"
@@ -104,7 +115,7 @@ pub fn TimelineView() -> impl IntoView {
             <p class="hover-detail" aria-live="polite">{detail}</p>
             {move || match chart() {
                 Chart::Figures => view! { <FigureChart points=points colours=colours domain=domain hovered=hovered /> }.into_any(),
-                Chart::Weekly => view! { <WeeklyChart /> }.into_any(),
+                Chart::Counts => view! { <CountChart /> }.into_any(),
             }}
             <div class="legend" aria-label="Legend">
                 {move || match chart() {
@@ -124,7 +135,7 @@ pub fn TimelineView() -> impl IntoView {
                             <li><span class="shape range" aria-hidden="true"></span>"range"</li>
                         </ul>
                     }.into_any(),
-                    Chart::Weekly => {
+                    Chart::Counts => {
                         let by = stack.get();
                         view! {
                             <ul class="series-legend">
@@ -139,19 +150,19 @@ pub fn TimelineView() -> impl IntoView {
             <details class="chart-table">
                 <summary>"The chart as a table"</summary>
                 {move || match chart() {
-                    Chart::Weekly => {
+                    Chart::Counts => {
                         let series: Vec<usize> = stack.get().series().collect();
                         let head = series.clone();
                         view! {
                             <table>
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Week of"</th>
+                                        <th scope="col">{move || if daily.get() { "Day" } else { "Week of" }}</th>
                                         {head.into_iter().map(|s| view! { <th scope="col">{series_label(s)}</th> }).collect_view()}
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    {ex.answer.with(|a| a.weeks.clone()).into_iter().map(|(d, row)| {
+                                    {ex.answer.with(|a| if daily.get() { a.days.clone() } else { a.weeks.clone() }).into_iter().filter(|(_, row)| row.iter().any(|&n| n > 0)).map(|(d, row)| {
                                         let cells = series.clone();
                                         view! {
                                             <tr>

@@ -7,11 +7,12 @@ use claimscope_e2e::Harness;
 use fantoccini::Locator;
 
 /// Every view, in states that show its interactive parts.
-const PAGES: [&str; 6] = [
+const PAGES: [&str; 7] = [
     "",
     "?metric=killed&sort=value",
     "?view=timeline",
-    "?view=timeline&chart=weekly&from=2025-01-27&to=2025-02-09",
+    "?view=timeline&chart=counts&from=2025-01-27&to=2025-02-09",
+    "?view=timeline&chart=counts&bin=day&stack=stance",
     "?view=compare&a=Kyrylo%20Budanov&b=The%20New%20York%20Times",
     "?view=articles&claim=000_817273ad5211bb26%232",
 ];

@@ -55,10 +55,10 @@ async fn tabs_are_links_and_each_view_has_its_url() {
 #[tokio::test(flavor = "multi_thread")]
 async fn brushing_the_chart_sets_the_date_filter() {
     let h = Harness::start().await;
-    h.open("?view=timeline&chart=weekly").await;
+    h.open("?view=timeline&chart=counts").await;
     let c = &h.client;
     let area = c
-        .find(Locator::Css("svg.weekly rect.brush-area"))
+        .find(Locator::Css("svg.counts rect.brush-area"))
         .await
         .expect("the brush area");
     let all = matched(c).await;
@@ -109,7 +109,7 @@ async fn brushing_the_chart_sets_the_date_filter() {
         "half the time axis holds fewer claims ({now} of {all})"
     );
     // The selection is drawn over the chart, and every listed claim is in range.
-    c.find(Locator::Css("svg.weekly rect.selection"))
+    c.find(Locator::Css("svg.counts rect.selection"))
         .await
         .expect("selection band");
     let to = c
@@ -126,6 +126,30 @@ async fn brushing_the_chart_sets_the_date_filter() {
             "{d} outside {from}..{to}"
         );
     }
+
+    // Per day instead of per week: more, narrower bars, and the URL says so.
+    let weekly_bars = c
+        .find_all(Locator::Css("svg.counts rect.bar"))
+        .await
+        .expect("bars")
+        .len();
+    c.find(Locator::Css("input[name='bin'][value='day']"))
+        .await
+        .expect("day choice")
+        .click()
+        .await
+        .expect("click");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let daily_bars = c
+        .find_all(Locator::Css("svg.counts rect.bar"))
+        .await
+        .expect("bars")
+        .len();
+    assert!(
+        daily_bars > weekly_bars,
+        "{daily_bars} daily bars, {weekly_bars} weekly"
+    );
+    assert!(query_string(c).await.contains("bin=day"));
 
     // Figures mode: points are focusable buttons; a click selects the claim in the list.
     h.open("?view=timeline").await;

@@ -11,19 +11,22 @@ const TOP: f64 = 14.0;
 const BOTTOM: f64 = 30.0;
 const VIEW_BOX: &str = "0 0 760 260";
 
-/// Claims per week, stacked by metric or by stance. The bins ignore the date filter, so the
-/// chosen range is shown as a band over the whole story.
+/// Claims per day or week, stacked by metric or by stance. The bins ignore the date filter, so
+/// the chosen range is shown as a band over the whole story.
 #[component]
-pub fn WeeklyChart() -> impl IntoView {
+pub fn CountChart() -> impl IntoView {
     let ex = expect_context::<Explorer>();
     let stack = Memo::new(move |_| ex.state.with(|s| s.stack));
+    let width = Memo::new(move |_| if ex.state.with(|s| s.daily) { 1 } else { 7 });
     let bars = Memo::new(move |_| {
         let by = stack.get();
-        ex.answer.with(|a| stacks(&a.weeks, by))
+        ex.answer
+            .with(|a| stacks(if width.get() == 1 { &a.days } else { &a.weeks }, by))
     });
     let domain = Memo::new(move |_| {
         bars.with(|b| {
-            let days = b.iter().flat_map(|(d, _, _)| [*d, *d + 6]);
+            let w = width.get();
+            let days = b.iter().flat_map(|(d, _, _)| [*d, *d + w - 1]);
             day_domain(days, ex.index.day_range())
         })
     });
@@ -56,22 +59,23 @@ pub fn WeeklyChart() -> impl IntoView {
         })
     };
     view! {
-        <svg class="chart weekly" viewBox=VIEW_BOX role="group" aria-label="Claims per week">
+        <svg class="chart counts" viewBox=VIEW_BOX role="group" aria-label=move || if width.get() == 1 { "Claims per day" } else { "Claims per week" }>
             <ChartAxes x=x y=y y_ticks=y_ticks />
             {selection}
             <Brush x=x top=TOP height=HEIGHT - TOP - BOTTOM />
             <g class="bars">
                 {move || {
-                    let (xs, ys) = (x.get(), y.get());
+                    let (xs, ys, span) = (x.get(), y.get(), width.get());
+                    let unit = if span == 1 { "" } else { "week of " };
                     bars.get()
                         .into_iter()
                         .flat_map(|(d, segs, _)| {
                             let l = xs.map(d as f64) + 1.0;
-                            let w = (xs.map(d as f64 + 7.0) - xs.map(d as f64) - 2.0).max(1.0);
+                            let w = (xs.map((d + span) as f64) - xs.map(d as f64) - 2.0).max(1.0);
                             segs.into_iter().map(move |s| {
                                 let (top, bottom) = (ys.map(s.y1 as f64), ys.map(s.y0 as f64));
                                 let label = format!(
-                                    "week of {}: {} {}",
+                                    "{unit}{}: {} {}",
                                     long_day(d),
                                     s.y1 - s.y0,
                                     series_label(s.series)
