@@ -2,7 +2,7 @@
 //! schema.org `Claim` JSON-LD (author = claimant, datePublished = date stated,
 //! appearance = the article).
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::cluster::describe_value;
 use crate::model::{Claim, Corpus};
@@ -75,52 +75,115 @@ pub fn json<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// schema.org `Claim` records as JSON-LD.
-pub fn json_ld<'a>(corpus: &Corpus, claims: impl IntoIterator<Item = &'a Claim>) -> String {
-    let items: Vec<Value> = claims
+/// A schema.org `Person` or `Organization`.
+#[derive(Serialize)]
+struct Agent<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<&'a str>,
+}
+
+/// A schema.org `NewsArticle` (where a claim appeared).
+#[derive(Serialize)]
+struct Appearance<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: Option<&'a str>,
+    publisher: Option<Agent<'a>>,
+    #[serde(rename = "datePublished")]
+    date_published: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+/// A schema.org `Claim`.
+#[derive(Serialize)]
+struct LdClaim<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    identifier: &'a str,
+    name: String,
+    text: &'a str,
+    author: Option<Agent<'a>>,
+    #[serde(rename = "datePublished")]
+    date_published: Option<&'a str>,
+    appearance: Appearance<'a>,
+}
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<LdClaim<'a>>,
+}
+
+/// schema.org `Claim` records as JSON-LD: author = the claimant (an `Organization` when the
+/// claimant is an organisation, else a `Person` with their affiliation; the outlet when it
+/// states the claim itself), datePublished = the date stated, appearance = the article.
+pub fn json_ld<'a>(corpus: &'a Corpus, claims: impl IntoIterator<Item = &'a Claim>) -> String {
+    let graph = claims
         .into_iter()
         .map(|c| {
             let doc = corpus.document(&c.doc);
-            let what = match (c.metric, c.stance) {
+            let outlet = doc.and_then(|d| d.outlet.as_deref());
+            let name = match (c.metric, c.stance) {
                 (Some(m), _) => format!(
                     "{} {} ({})",
                     describe_value(c.value, c.value_high, c.qualifier),
                     m.as_str(),
                     c.party.as_deref().unwrap_or("unspecified party")
                 ),
-                (_, Some(s)) => format!("{} troops {}", c.party.as_deref().unwrap_or(""), s.as_str()),
+                (_, Some(s)) => {
+                    format!("{} troops {}", c.party.as_deref().unwrap_or(""), s.as_str())
+                }
                 _ => String::new(),
             };
-            let author = match (&c.source, doc.and_then(|d| d.outlet.as_ref())) {
-                (Some(s), _) => json!({"@type": "Person", "name": s, "affiliation": c.source_org}),
-                (None, Some(o)) => json!({"@type": "Organization", "name": o}),
-                (None, None) => Value::Null,
+            let organisation = |name: &'a str| Agent {
+                kind: "Organization",
+                name,
+                affiliation: None,
             };
-            json!({
-                "@type": "Claim",
-                "identifier": c.id,
-                "name": what,
-                "text": c.quote,
-                "author": author,
-                "datePublished": c.stated_on,
-                "appearance": {
-                    "@type": "NewsArticle",
-                    "headline": doc.map(|d| d.title.clone()),
-                    "publisher": doc.and_then(|d| d.outlet.clone()).map(|o| json!({"@type": "Organization", "name": o})),
-                    "datePublished": doc.and_then(|d| d.published.clone()),
-                    "url": doc.and_then(|d| d.url.clone()),
+            let author = match (c.source.as_deref(), outlet) {
+                (Some(s), _) if c.source_org.as_deref() == Some(s) => Some(organisation(s)),
+                (Some(s), _) => Some(Agent {
+                    kind: "Person",
+                    name: s,
+                    affiliation: c.source_org.as_deref(),
+                }),
+                (None, Some(o)) => Some(organisation(o)),
+                (None, None) => None,
+            };
+            LdClaim {
+                kind: "Claim",
+                identifier: &c.id,
+                name,
+                text: &c.quote,
+                author,
+                date_published: c.stated_on.as_deref(),
+                appearance: Appearance {
+                    kind: "NewsArticle",
+                    headline: doc.map(|d| d.title.as_str()),
+                    publisher: outlet.map(organisation),
+                    date_published: doc.and_then(|d| d.published.as_deref()),
+                    url: doc.and_then(|d| d.url.as_deref()),
                 },
-            })
+            }
         })
         .collect();
-    serde_json::to_string_pretty(&json!({"@context": "https://schema.org", "@graph": items}))
-        .unwrap_or_else(|_| "{}".to_string())
+    serde_json::to_string_pretty(&Graph {
+        context: "https://schema.org",
+        graph,
+    })
+    .unwrap_or_else(|_| "{}".to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Document, Kind, Metric, Qualifier};
+    use serde_json::Value;
 
     fn corpus() -> Corpus {
         Corpus {
@@ -145,7 +208,7 @@ mod tests {
                 qualifier: Some(Qualifier::AtLeast),
                 stance: None,
                 source: Some("NIS".into()),
-                source_org: None,
+                source_org: Some("NIS".into()),
                 via: vec![],
                 stated_on: Some("2025-01-13".into()),
                 quote: "At least 300, he said \"killed\".\nNext".into(),
@@ -179,6 +242,7 @@ mod tests {
         let item = &v["@graph"][0];
         assert_eq!(item["@type"], "Claim");
         assert_eq!(item["author"]["name"], "NIS");
+        assert_eq!(item["author"]["@type"], "Organization");
         assert_eq!(item["datePublished"], "2025-01-13");
         assert_eq!(item["appearance"]["publisher"]["name"], "UNN");
         assert_eq!(item["name"], "at least 300 killed (North Korea)");
