@@ -33,10 +33,11 @@ pub fn App() -> impl IntoView {
                 View::Articles => view! { <ArticlesView /> }.into_any(),
                 v => view! {
                     <div class="explorer">
-                        <aside class="facets" aria-label="Filters">
+                        <aside class="facets" id="filters" aria-label="Filters">
                             {Facet::ALL.into_iter().map(|f| view! { <FacetGroup facet=f /> }).collect_view()}
                         </aside>
                         <div class="results">
+                            <a class="to-filters" href="#filters">"Filter by claimant, outlet, metric…"</a>
                             <FilterBar />
                             <ExportBar />
                             {match v {

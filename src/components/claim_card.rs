@@ -85,7 +85,7 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
                 <span class="who">{who}</span>
                 {org.map(|o| view! { <span class="org">{o}</span> })}
                 {via.map(|v| view! { <span class="via">{v}</span> })}
-                <span class="article">{article}</span>
+                <span class="where">{article}</span>
                 <time datetime=date.clone()>{date.clone()}</time>
                 {link}
             </p>

@@ -64,7 +64,13 @@ pub fn TimelineView() -> impl IntoView {
         hovered
             .get()
             .and_then(|i| points.with(|p| p.iter().find(|p| p.claim == i).map(|p| point_label(ex, p))))
-            .unwrap_or_else(|| "Hover over or focus a point to see its claim; click it to select it in the list below.".into())
+            .unwrap_or_else(|| {
+                if chart() == Chart::Counts {
+                    "Hover over a bar to see its count; drag across the chart to filter by date.".into()
+                } else {
+                    "Hover over or focus a point to see its claim; click it to select it in the list below. Drag across a panel to filter by date.".into()
+                }
+            })
     };
     view! {
         <section class="timeline-view" aria-label="Timeline">
