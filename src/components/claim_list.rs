@@ -43,6 +43,25 @@ pub fn ClaimList() -> impl IntoView {
                     let doc = ex.corpus.document(&lead.doc).cloned();
                     let others: Vec<u32> = group[1..].to_vec();
                     let n = others.len();
+                    // "Reported in 3 articles by 2 outlets": the outlets of every report.
+                    let mut outlets: Vec<&str> = Vec::new();
+                    for &i in &group {
+                        let c = ex.claim(i);
+                        let o = ex
+                            .corpus
+                            .document(&c.doc)
+                            .and_then(|d| d.outlet.as_deref())
+                            .unwrap_or(c.doc.as_str());
+                        if !outlets.contains(&o) {
+                            outlets.push(o);
+                        }
+                    }
+                    let m = outlets.len();
+                    let reported = format!(
+                        "Reported in {} articles by {m} outlet{}: show the other {n}",
+                        n + 1,
+                        if m == 1 { "" } else { "s" }
+                    );
                     let member_ids: Vec<String> = others.iter().map(|&i| ex.claim(i).id.clone()).collect();
                     // A report selected elsewhere (chart, matrix) opens its group.
                     let holds_selected = move || {
@@ -53,9 +72,7 @@ pub fn ClaimList() -> impl IntoView {
                             <ClaimCard claim=lead document=doc />
                             {(n > 0).then(|| view! {
                                 <details class="reports" prop:open=holds_selected>
-                                    <summary>
-                                        {format!("Also reported in {n} other article{}", if n == 1 { "" } else { "s" })}
-                                    </summary>
+                                    <summary>{reported}</summary>
                                     <ul>
                                         {others.into_iter().map(|i| {
                                             let c = ex.claim(i);
