@@ -17,6 +17,8 @@ pub struct Explorer {
     pub corpus: &'static Corpus,
     pub index: &'static Index,
     pub state: RwSignal<State>,
+    /// How many groups the list shows ("Show more" raises it; a new filter resets it).
+    pub shown: RwSignal<usize>,
     pub answer: Memo<Answer>,
 }
 
@@ -25,11 +27,23 @@ impl Explorer {
     pub fn new() -> Explorer {
         let index = data::index();
         let state = RwSignal::new(url::parse(&current_query(), index));
-        let answer = Memo::new(move |_| state.with(|s| index.query(&s.filter, s.sort, PAGE)));
+        let shown = RwSignal::new(PAGE);
+        let filter = Memo::new(move |_| state.with(|s| (s.filter.clone(), s.sort)));
+        Effect::new(move |prev: Option<()>| {
+            filter.track();
+            if prev.is_some() {
+                shown.set(PAGE);
+            }
+        });
+        let answer = Memo::new(move |_| {
+            let limit = shown.get();
+            filter.with(|(f, sort)| index.query(f, *sort, limit))
+        });
         Explorer {
             corpus: data::corpus(),
             index,
             state,
+            shown,
             answer,
         }
     }

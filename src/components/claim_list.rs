@@ -13,7 +13,7 @@ pub fn ClaimList() -> impl IntoView {
         ex.answer.with(|a| {
             let mut s = format!("{} claims match · {} distinct", a.total, a.group_total);
             if a.group_total > a.groups.len() {
-                s.push_str(&format!(" (the first {PAGE} are shown)"));
+                s.push_str(&format!(" (the first {} are shown)", a.groups.len()));
             }
             s
         })
@@ -101,5 +101,10 @@ pub fn ClaimList() -> impl IntoView {
                 }
             />
         </section>
+        <Show when=move || ex.answer.with(|a| a.group_total > a.groups.len())>
+            <button type="button" class="more-claims" on:click=move |_| ex.shown.update(|n| *n += PAGE)>
+                {move || ex.answer.with(|a| format!("Show {} more", (a.group_total - a.groups.len()).min(PAGE)))}
+            </button>
+        </Show>
     }
 }

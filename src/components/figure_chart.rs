@@ -16,6 +16,9 @@ const RIGHT: f64 = 16.0;
 const TOP: f64 = 26.0;
 const BOTTOM: f64 = 30.0;
 const VIEW_BOX: &str = "0 0 760 180";
+/// Points drawn per panel at most (the newest); more would make the page sluggish and
+/// unreadable, and the title says so.
+const MAX_POINTS: usize = 1500;
 
 /// The time scale shared by the panels.
 pub fn day_scale(domain: (i32, i32)) -> Scale {
@@ -83,7 +86,12 @@ pub fn FigureChart(
                     });
                     let title = move || {
                         let n = mine.with(Vec::len);
-                        format!("{} · {n} figure{}", metric.as_str(), if n == 1 { "" } else { "s" })
+                        let drawn = if n > MAX_POINTS {
+                            format!(" (the newest {MAX_POINTS} drawn: narrow the filters)")
+                        } else {
+                            String::new()
+                        };
+                        format!("{} · {} figure{}{drawn}", metric.as_str(), thousands(n as u64), if n == 1 { "" } else { "s" })
                     };
                     view! {
                         <svg
@@ -100,7 +108,8 @@ pub fn FigureChart(
                                 {move || {
                                     let (xs, ys) = (x.get(), y.get());
                                     let cols = colours.get();
-                                    let pts = mine.get();
+                                    let all = mine.get();
+                                    let pts = &all[all.len().saturating_sub(MAX_POINTS)..];
                                     let days: Vec<i32> = pts.iter().map(|p| p.day).collect();
                                     pts.iter()
                                         .zip(dodge(&days, 14))
