@@ -9,9 +9,10 @@ const find = (re, what) => {
   if (!m) throw new Error(`claimscope embed: no ${what} in ${base}index.html`);
   return new URL(m[1], base).href;
 };
-const css = find(/rel="stylesheet" href="([^"]+)"/, "stylesheet");
-const js = find(/from '([^']+\.js)'/, "script");
-const wasm = find(/module_or_path: '([^']+\.wasm)'/, "wasm module");
+// index.html may be minified: quotes and spaces are optional.
+const css = find(/href=["']?([^"'\s>]+\.css)/, "stylesheet");
+const js = find(/from\s*["']([^"']+\.js)["']/, "script");
+const wasm = find(/module_or_path\s*:\s*["']([^"']+\.wasm)["']/, "wasm module");
 const link = document.createElement("link");
 link.rel = "stylesheet";
 link.href = css;

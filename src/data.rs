@@ -24,6 +24,27 @@ pub fn index() -> &'static Index {
     INDEX.get_or_init(|| Index::new(corpus()))
 }
 
+/// Number of claims read from the article with id `doc`.
+pub fn claims_in(doc: &str) -> u32 {
+    static COUNTS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    COUNTS
+        .get_or_init(|| {
+            let mut counts: HashMap<&'static str, u32> = HashMap::new();
+            for c in &corpus().claims {
+                match counts.get_mut(c.doc.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.insert(c.doc.as_str(), 1);
+                    }
+                }
+            }
+            counts
+        })
+        .get(doc)
+        .copied()
+        .unwrap_or(0)
+}
+
 /// The corpus position of the claim with id `id`.
 pub fn position(id: &str) -> Option<u32> {
     static POSITIONS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();

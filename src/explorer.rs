@@ -1,7 +1,7 @@
 //! The explorer's reactive state: the URL-backed [`State`] and the query answer derived from
 //! it. All computing happens in `claimscope_core::query`; this only wires signals.
 
-use claimscope_core::query::{Answer, Index};
+use claimscope_core::query::{Answer, Filter, Index, Sort};
 use claimscope_core::url::{self, State};
 use claimscope_core::Claim;
 use claimscope_core::Corpus;
@@ -28,16 +28,17 @@ impl Explorer {
         let index = data::index();
         let state = RwSignal::new(url::parse(&current_query(), index));
         let shown = RwSignal::new(PAGE);
-        let filter = Memo::new(move |_| state.with(|s| (s.filter.clone(), s.sort)));
-        Effect::new(move |prev: Option<()>| {
-            filter.track();
-            if prev.is_some() {
+        // A new filter or order starts again from the first page.
+        Effect::new(move |prev: Option<(Filter, Sort)>| {
+            let now = state.with(|s| (s.filter.clone(), s.sort));
+            if prev.is_some_and(|p| p != now) {
                 shown.set(PAGE);
             }
+            now
         });
         let answer = Memo::new(move |_| {
             let limit = shown.get();
-            filter.with(|(f, sort)| index.query(f, *sort, limit))
+            state.with(|s| index.query(&s.filter, s.sort, limit))
         });
         Explorer {
             corpus: data::corpus(),

@@ -17,7 +17,7 @@ pub const MOUNT_ID: &str = "claimscope";
 /// Installs the panic hook and mounts the app.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        leptos::logging::error!("{info}");
         show_panic(&info.to_string());
     }));
     let host = document()

@@ -22,11 +22,6 @@ pub fn ArticlesView() -> impl IntoView {
                 .or_else(|| ex.corpus.documents.first().map(|d| d.id.clone()))
         })
     });
-    // Claims per article, counted once.
-    let mut per_doc: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for c in &ex.corpus.claims {
-        *per_doc.entry(c.doc.as_str()).or_default() += 1;
-    }
     view! {
         <div class="articles-view">
             <nav class="article-list" aria-label="Articles">
@@ -34,7 +29,7 @@ pub fn ArticlesView() -> impl IntoView {
                 <ul>
                     {ex.corpus.documents.iter().map(|d| {
                         let id = d.id.clone();
-                        let n = per_doc.get(d.id.as_str()).copied().unwrap_or(0);
+                        let n = crate::data::claims_in(&d.id);
                         let current = Signal::derive(move || doc.get().as_deref() == Some(id.as_str()));
                         let meta = [d.outlet.clone(), d.published.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         view! {
