@@ -356,7 +356,7 @@ pub fn pair(corpus: &Corpus, m: &Matrix, a: usize, b: usize) -> Vec<PairRow> {
 mod tests {
     use super::*;
     use crate::cluster::{assign_clusters, contradictions};
-    use crate::model::{Document, Qualifier, Stance};
+    use crate::model::{Qualifier, Stance};
 
     fn claim(
         id: &str,
@@ -393,16 +393,7 @@ mod tests {
     }
 
     fn corpus() -> Corpus {
-        let doc = |id: &str, outlet: &str| Document {
-            id: id.into(),
-            title: format!("Title {id}"),
-            outlet: Some(outlet.into()),
-            url: None,
-            published: None,
-            published_inferred: false,
-            clutter: vec![],
-            text: None,
-        };
+        let doc = crate::model::sample::document;
         let mut c = Corpus {
             documents: vec![doc("a", "UNN"), doc("b", "Kyiv Independent")],
             claims: vec![

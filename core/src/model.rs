@@ -244,11 +244,13 @@ impl Corpus {
     }
 }
 
+/// Records for the core's unit tests, to be adjusted with struct update syntax.
 #[cfg(test)]
-mod tests {
+pub(crate) mod sample {
     use super::*;
 
-    fn claim(span: Span, mention: Span, quote: &str) -> Claim {
+    /// "At least 300 killed", claim `a#1` of article `a`, cluster `k1`, no claimant.
+    pub fn claim() -> Claim {
         Claim {
             id: "a#1".into(),
             doc: "a".into(),
@@ -263,12 +265,40 @@ mod tests {
             source_org: None,
             via: vec![],
             stated_on: None,
-            quote: quote.into(),
-            span,
-            mention,
+            quote: String::new(),
+            span: [0, 1],
+            mention: [0, 1],
             subset: false,
             repeats: vec![],
             cluster: "k1".into(),
+        }
+    }
+
+    /// Article `id` ("Title {id}") from `outlet`.
+    pub fn document(id: &str, outlet: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: format!("Title {id}"),
+            outlet: Some(outlet.into()),
+            url: None,
+            published: None,
+            published_inferred: false,
+            clutter: vec![],
+            text: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(span: Span, mention: Span, quote: &str) -> Claim {
+        Claim {
+            quote: quote.into(),
+            span,
+            mention,
+            ..sample::claim()
         }
     }
 

@@ -822,7 +822,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, Document};
+    use crate::model::Claim;
 
     fn claim(
         i: usize,
@@ -860,16 +860,7 @@ mod tests {
     }
 
     fn corpus() -> Corpus {
-        let doc = |id: &str, outlet: &str| Document {
-            id: id.into(),
-            title: format!("Title {id}"),
-            outlet: Some(outlet.into()),
-            url: None,
-            published: Some("2025-02-04".into()),
-            published_inferred: false,
-            clutter: vec![],
-            text: None,
-        };
+        let doc = crate::model::sample::document;
         Corpus {
             documents: vec![doc("a", "UNN"), doc("b", "Kyiv Independent")],
             claims: vec![

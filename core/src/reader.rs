@@ -74,29 +74,14 @@ pub fn segments(text: &str, clutter: &[Span], claims: &[(u32, &Claim)]) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Metric, Qualifier};
+    use crate::model::sample;
 
     fn claim(span: Span, mention: Span, repeats: Vec<Span>) -> Claim {
         Claim {
-            id: "a#1".into(),
-            doc: "a".into(),
-            kind: Kind::Figure,
-            metric: Some(Metric::Killed),
-            party: None,
-            value: Some(300),
-            value_high: None,
-            qualifier: Some(Qualifier::Exact),
-            stance: None,
-            source: None,
-            source_org: None,
-            via: vec![],
-            stated_on: None,
-            quote: String::new(),
             span,
             mention,
-            subset: false,
             repeats,
-            cluster: "k1".into(),
+            ..sample::claim()
         }
     }
 
