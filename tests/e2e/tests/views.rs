@@ -446,3 +446,38 @@ async fn the_app_embeds_into_a_host_page_element() {
     assert_eq!(own, "The host page's own paragraph.");
     h.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_urls_in_every_view_are_ignored_not_fatal() {
+    let h = Harness::start().await;
+    let c = &h.client;
+    for page in [
+        "?view=articles&doc=no-such-article&claim=nope%23999",
+        "?view=compare&a=Nobody&b=&by=sideways",
+        "?view=timeline&chart=pie&scale=loglog&bin=hour&stack=%ZZ",
+        "?view=timeline&from=2025-02-10&to=2025-01-01",
+        "?sort=random&claim=%E2%80%9C&metric=&metric=killed&metric=killed",
+    ] {
+        h.open(page).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(
+            c.find_all(Locator::Css("div.panic"))
+                .await
+                .expect("query")
+                .is_empty(),
+            "{page} made the app panic"
+        );
+        let text = c
+            .find(Locator::Css("main"))
+            .await
+            .expect("main")
+            .text()
+            .await
+            .expect("text");
+        assert!(!text.trim().is_empty(), "{page} rendered nothing");
+    }
+    // A reversed range matches nothing, and says so.
+    h.open("?from=2025-02-10&to=2025-01-01").await;
+    assert_eq!(matched(c).await, 0);
+    h.stop().await;
+}
