@@ -20,6 +20,9 @@ pub fn start() {
         leptos::logging::error!("{info}");
         show_panic(&info.to_string());
     }));
+    if let Some(loading) = document().get_element_by_id("claimscope-loading") {
+        loading.remove();
+    }
     let host = document()
         .get_element_by_id(MOUNT_ID)
         .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());

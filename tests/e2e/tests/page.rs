@@ -41,6 +41,13 @@ async fn claims_from_every_seed_article_are_on_the_page() {
         let text = quote.text().await.expect("quote text");
         assert!(!text.trim().is_empty(), "an empty quote");
     }
+    // The loading note is gone once the app runs.
+    assert!(h
+        .client
+        .find_all(Locator::Css("#claimscope-loading"))
+        .await
+        .expect("query")
+        .is_empty());
     let marks = h
         .client
         .find_all(Locator::Css("blockquote mark"))
