@@ -35,10 +35,10 @@ async fn tabs_are_links_and_each_view_has_its_url() {
         assert_eq!(q.contains("view="), !key.is_empty(), "{q}");
     }
     // Reload restores the view and filters.
-    c.goto(&format!("{}?view=compare&metric=killed", h.base))
-        .await
-        .expect("goto");
-    c.find(Locator::Css("table.matrix"))
+    h.open("?view=compare&metric=killed").await;
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("table.matrix"))
         .await
         .expect("matrix after reload");
     let export = c
