@@ -25,6 +25,7 @@ trunk build --release
 scripts/size.sh --check
 
 step "end to end: dist/ in headless Chromium"
-cargo test -p claimscope-e2e
+# Two at a time: each test drives its own Chromium, and the machines have two cores.
+cargo test -p claimscope-e2e -- --test-threads=2
 
 step "all tests passed"
