@@ -182,7 +182,7 @@ pub fn json_ld<'a>(corpus: &'a Corpus, claims: impl IntoIterator<Item = &'a Clai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Kind, Metric, Qualifier};
+    use crate::model::{sample, Document};
     use serde_json::Value;
 
     fn corpus() -> Corpus {
@@ -198,25 +198,12 @@ mod tests {
                 text: None,
             }],
             claims: vec![Claim {
-                id: "a#1".into(),
-                doc: "a".into(),
-                kind: Kind::Figure,
-                metric: Some(Metric::Killed),
                 party: Some("North Korea".into()),
-                value: Some(300),
-                value_high: None,
-                qualifier: Some(Qualifier::AtLeast),
-                stance: None,
                 source: Some("NIS".into()),
                 source_org: Some("NIS".into()),
-                via: vec![],
                 stated_on: Some("2025-01-13".into()),
                 quote: "At least 300, he said \"killed\".\nNext".into(),
-                span: [0, 1],
-                mention: [0, 1],
-                subset: false,
-                repeats: vec![],
-                cluster: "k1".into(),
+                ..sample::claim()
             }],
             ..Corpus::default()
         }

@@ -231,41 +231,17 @@ pub fn render(st: &State, index: &Index) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, Corpus, Document, Kind, Metric, Qualifier};
+    use crate::model::{sample, Claim, Corpus, Metric};
 
     fn index() -> Index {
         let claim = |i: usize, source: &str, metric: Metric| Claim {
             id: format!("a#{i}"),
-            doc: "a".into(),
-            kind: Kind::Figure,
             metric: Some(metric),
-            party: None,
-            value: Some(1),
-            value_high: None,
-            qualifier: Some(Qualifier::Exact),
-            stance: None,
             source: Some(source.into()),
-            source_org: None,
-            via: vec![],
-            stated_on: Some("2025-02-04".into()),
-            quote: "q".into(),
-            span: [0, 1],
-            mention: [0, 1],
-            subset: false,
-            repeats: vec![],
-            cluster: "k1".into(),
+            ..sample::claim()
         };
         Index::new(&Corpus {
-            documents: vec![Document {
-                id: "a".into(),
-                title: "T".into(),
-                outlet: None,
-                url: None,
-                published: None,
-                published_inferred: false,
-                clutter: vec![],
-                text: None,
-            }],
+            documents: vec![sample::document("a", "UNN")],
             claims: vec![
                 claim(1, "Kyrylo Budanov", Metric::Killed),
                 claim(2, "NIS & co", Metric::Wounded),
