@@ -1,7 +1,7 @@
 //! The explorer's reactive state: the URL-backed [`State`] and the query answer derived from
 //! it. All computing happens in `claimscope_core::query`; this only wires signals.
 
-use claimscope_core::query::{Answer, Filter, Index, Sort};
+use claimscope_core::query::{Answer, Index};
 use claimscope_core::url::{self, State};
 use claimscope_core::Claim;
 use claimscope_core::Corpus;
@@ -28,17 +28,19 @@ impl Explorer {
         let index = data::index();
         let state = RwSignal::new(url::parse(&current_query(), index));
         let shown = RwSignal::new(PAGE);
+        // Only the filter and the order drive the query: selecting a claim or switching views
+        // does not run it again.
+        let asked = Memo::new(move |_| state.with(|s| (s.filter.clone(), s.sort)));
         // A new filter or order starts again from the first page.
-        Effect::new(move |prev: Option<(Filter, Sort)>| {
-            let now = state.with(|s| (s.filter.clone(), s.sort));
-            if prev.is_some_and(|p| p != now) {
+        Effect::new(move |prev: Option<()>| {
+            asked.track();
+            if prev.is_some() {
                 shown.set(PAGE);
             }
-            now
         });
         let answer = Memo::new(move |_| {
             let limit = shown.get();
-            state.with(|s| index.query(&s.filter, s.sort, limit))
+            asked.with(|(f, sort)| index.query(f, *sort, limit))
         });
         Explorer {
             corpus: data::corpus(),
