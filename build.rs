@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::process::exit;
 
-use claimscope_core::corpus::{build, Options};
-use claimscope_core::lexicon::Lexicon;
-use claimscope_core::load::load;
+use claimscope_extract::load;
+use claimscope_extract::Lexicon;
+use claimscope_extract::{build, Options};
 
 fn fail(msg: impl std::fmt::Display) -> ! {
     eprintln!("error: claimscope build: {msg}");

@@ -1,5 +1,5 @@
-use claimscope_core::query::Facet;
-use claimscope_core::url::View;
+use claimscope_model::query::Facet;
+use claimscope_model::url::View;
 use leptos::prelude::*;
 
 use crate::components::{

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use claimscope_core::query::Index;
-use claimscope_core::Corpus;
+use claimscope_model::query::Index;
+use claimscope_model::Corpus;
 
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 

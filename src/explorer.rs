@@ -1,10 +1,10 @@
 //! The explorer's reactive state: the URL-backed [`State`] and the query answer derived from
-//! it. All computing happens in `claimscope_core::query`; this only wires signals.
+//! it. All computing happens in `claimscope_model::query`; this only wires signals.
 
-use claimscope_core::query::{Answer, Index};
-use claimscope_core::url::{self, State};
-use claimscope_core::Claim;
-use claimscope_core::Corpus;
+use claimscope_model::query::{Answer, Index};
+use claimscope_model::url::{self, State};
+use claimscope_model::Claim;
+use claimscope_model::Corpus;
 use leptos::prelude::*;
 
 use crate::data;

@@ -1,10 +1,10 @@
 //! The query path benchmark in the browser (wasm in headless Chromium): the same synthetic
-//! 100,000 claims and the same interactions as `core/benches/query.rs`, timed with
+//! 100,000 claims and the same interactions as `model/benches/query.rs`, timed with
 //! `performance.now()`. Ignored by the test suite; run it with `scripts/bench-wasm.sh`.
 #![cfg(target_arch = "wasm32")]
 
-use claimscope_core::query::{Index, Sort};
-use claimscope_core::synth;
+use claimscope_model::query::{Index, Sort};
+use claimscope_model::synth;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

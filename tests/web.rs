@@ -2,7 +2,7 @@
 //! `scripts/test.sh` runs them with `cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
-use claimscope_core::Kind;
+use claimscope_model::Kind;
 use claimscope_web::components::ClaimCard;
 use claimscope_web::data::corpus;
 use leptos::prelude::*;

@@ -9,10 +9,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use claimscope_core::corpus::{build_from, Options};
-use claimscope_core::extract::analyze;
-use claimscope_core::lexicon::Lexicon;
-use claimscope_core::load::load;
+use claimscope_extract::analyze;
+use claimscope_extract::load;
+use claimscope_extract::Lexicon;
+use claimscope_extract::{build_from, Options};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 

@@ -2,8 +2,8 @@
 //! its text exactly. Run: `cargo fuzz run extract` (see README, "Robustness").
 #![no_main]
 
-use claimscope_core::corpus::{build, Input, Options};
-use claimscope_core::lexicon::Lexicon;
+use claimscope_extract::{build, Input, Options};
+use claimscope_extract::Lexicon;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

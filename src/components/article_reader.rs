@@ -1,4 +1,4 @@
-use claimscope_core::reader;
+use claimscope_model::reader;
 use leptos::prelude::*;
 
 use super::claim_card::claim_summary;
@@ -14,7 +14,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
         return view! { <p class="hint">"No such article."</p> }.into_any();
     };
     let text = document.text.clone().unwrap_or_default();
-    let claims: Vec<(u32, &claimscope_core::Claim)> = ex
+    let claims: Vec<(u32, &claimscope_model::Claim)> = ex
         .corpus
         .claims
         .iter()

@@ -1,4 +1,4 @@
-use claimscope_core::timeline::{brush_days, px, Scale};
+use claimscope_model::timeline::{brush_days, px, Scale};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 

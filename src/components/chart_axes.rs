@@ -1,4 +1,4 @@
-use claimscope_core::timeline::{day_ticks, px, Scale};
+use claimscope_model::timeline::{day_ticks, px, Scale};
 use leptos::prelude::*;
 
 /// Gridlines and labels of a chart: value ticks on the left, date ticks along the bottom.

@@ -1,5 +1,5 @@
-use claimscope_core::cluster::describe_value;
-use claimscope_core::{Claim, Document, Kind};
+use claimscope_model::format::describe_value;
+use claimscope_model::{Claim, Document, Kind};
 use leptos::prelude::*;
 
 use super::StateLink;

@@ -1,4 +1,4 @@
-use claimscope_core::compare::Matrix;
+use claimscope_model::compare::Matrix;
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;

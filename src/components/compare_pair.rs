@@ -1,4 +1,4 @@
-use claimscope_core::compare::{self, Matrix, Verdict};
+use claimscope_model::compare::{self, Matrix, Verdict};
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;

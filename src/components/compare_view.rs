@@ -1,4 +1,4 @@
-use claimscope_core::compare::{self, By};
+use claimscope_model::compare::{self, By};
 use leptos::prelude::*;
 
 use super::{ChoiceGroup, CompareMatrix, ComparePair};

@@ -1,5 +1,5 @@
-use claimscope_core::query::series_label;
-use claimscope_core::timeline::{day_domain, long_day, px, stacks, value_axis, Scale};
+use claimscope_model::query::series_label;
+use claimscope_model::timeline::{day_domain, long_day, px, stacks, value_axis, Scale};
 use leptos::prelude::*;
 
 use super::figure_chart::day_scale;

@@ -1,4 +1,4 @@
-use claimscope_core::day::{format_day, parse_day};
+use claimscope_model::day::{format_day, parse_day};
 use leptos::prelude::*;
 
 /// A labelled date input bound to an optional day number.

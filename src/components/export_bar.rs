@@ -1,7 +1,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use claimscope_core::export;
+use claimscope_model::export;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 

@@ -1,4 +1,4 @@
-use claimscope_core::query::Facet;
+use claimscope_model::query::Facet;
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;

@@ -1,8 +1,8 @@
-use claimscope_core::cluster::{describe_value, thousands};
-use claimscope_core::timeline::{
+use claimscope_model::format::{describe_value, thousands};
+use claimscope_model::timeline::{
     dodge, long_day, px, short_number, value_axis, Mark, Point, Scale,
 };
-use claimscope_core::Metric;
+use claimscope_model::Metric;
 use leptos::prelude::*;
 
 use super::{Brush, ChartAxes};
@@ -137,7 +137,7 @@ fn point_view(
     let colour = colours
         .iter()
         .find(|(c, _)| *c == p.claimant)
-        .map_or(claimscope_core::timeline::OTHER, |(_, i)| *i);
+        .map_or(claimscope_model::timeline::OTHER, |(_, i)| *i);
     let (cx, y_low, y_high) = (
         px(x.map(p.day as f64)) + dx,
         px(y.map(p.low as f64)),

@@ -1,4 +1,4 @@
-use claimscope_core::query::Sort;
+use claimscope_model::query::Sort;
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;

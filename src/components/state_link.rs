@@ -1,4 +1,4 @@
-use claimscope_core::url::State;
+use claimscope_model::url::State;
 use leptos::prelude::*;
 
 use crate::explorer::Explorer;

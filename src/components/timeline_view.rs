@@ -1,7 +1,7 @@
-use claimscope_core::cluster::describe_value;
-use claimscope_core::query::series_label;
-use claimscope_core::timeline::{self, claimant_colours, day_domain, long_day, Mark, Stack};
-use claimscope_core::url::Chart;
+use claimscope_model::format::describe_value;
+use claimscope_model::query::series_label;
+use claimscope_model::timeline::{self, claimant_colours, day_domain, long_day, Mark, Stack};
+use claimscope_model::url::Chart;
 use leptos::prelude::*;
 
 use super::figure_chart::point_label;

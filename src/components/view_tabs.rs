@@ -1,4 +1,4 @@
-use claimscope_core::url::View;
+use claimscope_model::url::View;
 use leptos::prelude::*;
 
 use super::StateLink;

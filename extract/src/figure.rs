@@ -7,9 +7,9 @@
 
 use crate::date::is_month;
 use crate::lexicon::{metric_of, qualifier_of, Lexicon};
-use crate::model::{Metric, Qualifier};
 use crate::number::{find_numbers, NumberPhrase};
 use crate::token::Token;
+use claimscope_model::model::{Metric, Qualifier};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {

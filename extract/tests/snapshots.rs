@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use claimscope_core::corpus::{build, Options};
-use claimscope_core::lexicon::Lexicon;
-use claimscope_core::load::load;
+use claimscope_extract::load;
+use claimscope_extract::Lexicon;
+use claimscope_extract::{build, Options};
 use serde_json::json;
 
 #[test]

@@ -7,9 +7,9 @@ use crate::date::{find_dates, DateExpr};
 use crate::figure::{find_figures, people_parties, Antecedent};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
-use crate::model::{Kind, Metric, Qualifier, Span, Stance};
 use crate::sentence;
 use crate::stance::find_stances;
+use claimscope_model::model::{Kind, Metric, Qualifier, Span, Stance};
 
 /// A claim before dates are resolved and clusters assigned.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! arbitrary Unicode, huge numbers, unbalanced quotes, clutter-like lines, pathological
 //! punctuation. (The fuzz target in `fuzz/` explores the same property without bounds.)
 
-use claimscope_core::corpus::{build, Input, Options};
-use claimscope_core::lexicon::Lexicon;
+use claimscope_extract::Lexicon;
+use claimscope_extract::{build, Input, Options};
 use proptest::prelude::*;
 
 /// Pieces that exercise the rules: numbers, qualifiers, people nouns, speech verbs, quotes,

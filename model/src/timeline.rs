@@ -2,10 +2,11 @@
 //! readable labels, claimant colours, stacked weekly bars and the inverse mapping a brush needs.
 //! The app's SVG components only draw what this returns.
 
-use crate::cluster::thousands;
 use crate::day::{civil_from_days, days_from_civil};
+use crate::format::thousands;
 use crate::model::{Corpus, Metric, Qualifier};
-use crate::query::{sorted_positions, text_ranks, Index, SERIES};
+use crate::query::{Index, SERIES};
+use crate::sort::{sorted_positions, text_ranks};
 
 /// One figure on the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +87,7 @@ pub fn points(corpus: &Corpus, index: &Index, positions: &[u32]) -> Vec<Point> {
             })
         })
         .collect();
-    crate::query::sorted_by(&out, &|p| {
+    crate::sort::sorted_by(&out, &|p| {
         ((p.day as i64 - i32::MIN as i64) as u64, p.claim as u64)
     })
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::cluster::describe_value;
+use crate::format::describe_value;
 use crate::model::{Claim, Corpus};
 
 const CSV_COLUMNS: [&str; 17] = [

@@ -3,6 +3,7 @@
 //! These types are the JSON schema of `claimscope extract` (schema version [`SCHEMA`]) and of the
 //! data the app embeds. Fields only ever get added; existing ones keep their meaning.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON output. Bumped only when a field changes meaning.
@@ -225,7 +226,29 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub contradictions: Vec<Contradiction>,
+    /// Documents by id, built on the first lookup (a cache, not data: never serialised).
+    #[serde(skip)]
+    pub index: DocIndex,
 }
+
+/// Positions of documents by id, built once. Not part of the data: two corpora with the same
+/// documents are equal whether or not either has been indexed.
+#[derive(Debug, Default)]
+pub struct DocIndex(std::sync::OnceLock<FxHashMap<String, u32>>);
+
+impl Clone for DocIndex {
+    fn clone(&self) -> Self {
+        DocIndex::default()
+    }
+}
+
+impl PartialEq for DocIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for DocIndex {}
 
 impl Default for Corpus {
     fn default() -> Self {
@@ -234,13 +257,26 @@ impl Default for Corpus {
             documents: Vec::new(),
             claims: Vec::new(),
             contradictions: Vec::new(),
+            index: DocIndex::default(),
         }
     }
 }
 
 impl Corpus {
+    /// The document with this id: a hash lookup (the index is built on the first call). A
+    /// miss (or a corpus whose documents changed since) is searched linearly: never a wrong answer.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        let index = self.index.0.get_or_init(|| {
+            let mut map = FxHashMap::default();
+            for (i, d) in self.documents.iter().enumerate().rev() {
+                map.insert(d.id.clone(), i as u32);
+            }
+            map
+        });
+        match index.get(id).and_then(|&i| self.documents.get(i as usize)) {
+            Some(d) if d.id == id => Some(d),
+            _ => self.documents.iter().find(|d| d.id == id),
+        }
     }
 }
 
@@ -308,5 +344,18 @@ mod tests {
         assert_eq!(c.quote_parts(), ["At ", "least 300 me", "n died, it says."]);
         let bad = claim([10, 20], [5, 50], "short one");
         assert_eq!(bad.quote_parts(), ["short one", "", ""]);
+    }
+
+    #[test]
+    fn documents_are_found_by_id_even_after_the_list_changes() {
+        let mut c = Corpus {
+            documents: vec![sample::document("a", "X"), sample::document("b", "Y")],
+            ..Corpus::default()
+        };
+        assert_eq!(c.document("b").map(|d| d.id.as_str()), Some("b"));
+        assert!(c.document("zz").is_none());
+        c.documents.insert(0, sample::document("c", "Z"));
+        assert_eq!(c.document("b").map(|d| d.id.as_str()), Some("b"));
+        assert_eq!(c.document("c").map(|d| d.id.as_str()), Some("c"));
     }
 }

@@ -1,12 +1,12 @@
 //! The explorer's query path on 100,000 synthetic claims, natively: set-up time, then the median
 //! and p95 of one interaction (change one filter, then compute all facet counts, the weekly bins
-//! and the newest 50 groups). Run: `cargo bench -p claimscope-core --bench query`.
+//! and the newest 50 groups). Run: `cargo bench -p claimscope-model --features synth --bench query`.
 //! The same steps run in headless Chromium (wasm) via `scripts/bench-wasm.sh`.
 
 use std::time::Instant;
 
-use claimscope_core::query::{Index, Sort};
-use claimscope_core::synth;
+use claimscope_model::query::{Index, Sort};
+use claimscope_model::synth;
 
 fn main() {
     let corpus = synth::corpus(100_000, 42);

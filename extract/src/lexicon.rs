@@ -6,8 +6,8 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use crate::model::{Metric, Qualifier, Stance};
 use crate::token::{tokenize, Token, NO_ID};
+use claimscope_model::model::{Metric, Qualifier, Stance};
 
 const BUILTIN_LEXICON: &str = include_str!("../data/lexicon.toml");
 const BUILTIN_ENTITIES: &str = include_str!("../data/entities.toml");

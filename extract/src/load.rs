@@ -107,7 +107,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         match out.inputs.iter_mut().find(|i| i.id == meta.id) {
             Some(input) => {
                 if let Some(p) = &meta.published {
-                    if crate::day::parse_day(p).is_none() {
+                    if claimscope_model::day::parse_day(p).is_none() {
                         return Err(LoadError::Invalid {
                             path: file,
                             message: format!(

@@ -3,7 +3,7 @@
 //! plus what the page says about itself: title, dateline outlet, publication date.
 
 use crate::lexicon::{EntityKind, Lexicon};
-use crate::model::Span;
+use claimscope_model::model::Span;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {

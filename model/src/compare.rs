@@ -2,15 +2,16 @@
 //! withdrawn/engaged stance) against sources (claimants, or outlets), and a side-by-side of two
 //! sources (agree, conflict, only one of them).
 //!
-//! Conflicts come from the extractor's contradictions ([`crate::cluster::contradictions`]), so
+//! Conflicts come from the extractor's contradictions (`claimscope-extract` computes them), so
 //! the matrix flags exactly what the data says, with its reason.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::cluster::{conflict, describe_value, PERIOD_DAYS};
+use crate::conflict::{conflict, PERIOD_DAYS};
 use crate::day::parse_day;
+use crate::format::describe_value;
 use crate::model::{Claim, Corpus, Kind, Metric};
-use crate::query::{sorted_positions, text_ranks};
+use crate::sort::{sorted_positions, text_ranks};
 
 /// What the columns are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -355,8 +356,7 @@ pub fn pair(corpus: &Corpus, m: &Matrix, a: usize, b: usize) -> Vec<PairRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::{assign_clusters, contradictions};
-    use crate::model::{Qualifier, Stance};
+    use crate::model::{Contradiction, Qualifier, Stance};
 
     fn claim(
         id: &str,
@@ -364,6 +364,7 @@ mod tests {
         source: &str,
         what: Result<(Metric, u64, Qualifier), Stance>,
         day: &str,
+        cluster: &str,
     ) -> Claim {
         let (kind, metric, value, qualifier, stance) = match what {
             Ok((m, v, q)) => (Kind::Figure, Some(m), Some(v), Some(q), None),
@@ -388,31 +389,51 @@ mod tests {
             mention: [0, 1],
             subset: false,
             repeats: vec![],
-            cluster: String::new(),
+            cluster: cluster.into(),
         }
     }
 
+    /// Budanov says the troops fight (twice, one cluster) and how many; NYT says they were
+    /// withdrawn (the one contradiction, as the extractor would find it); NIS and Zelensky give
+    /// death tolls two months apart.
     fn corpus() -> Corpus {
         let doc = crate::model::sample::document;
+        let fighting = Ok((Metric::Fighting, 8000, Qualifier::About));
         let mut c = Corpus {
             documents: vec![doc("a", "UNN"), doc("b", "Kyiv Independent")],
             claims: vec![
-                claim("a#1", "a", "Budanov", Err(Stance::Engaged), "2025-02-04"),
                 claim(
-                    "a#2",
+                    "a#1",
                     "a",
                     "Budanov",
-                    Ok((Metric::Fighting, 8000, Qualifier::About)),
+                    Err(Stance::Engaged),
                     "2025-02-04",
+                    "k1",
                 ),
-                claim("a#3", "a", "NYT", Err(Stance::Withdrawn), "2025-01-30"),
-                claim("b#1", "b", "Budanov", Err(Stance::Engaged), "2025-02-07"),
+                claim("a#2", "a", "Budanov", fighting, "2025-02-04", "k2"),
+                claim(
+                    "a#3",
+                    "a",
+                    "NYT",
+                    Err(Stance::Withdrawn),
+                    "2025-01-30",
+                    "k3",
+                ),
+                claim(
+                    "b#1",
+                    "b",
+                    "Budanov",
+                    Err(Stance::Engaged),
+                    "2025-02-07",
+                    "k1",
+                ),
                 claim(
                     "b#2",
                     "b",
                     "NIS",
                     Ok((Metric::Killed, 300, Qualifier::Exact)),
                     "2025-01-13",
+                    "k4",
                 ),
                 claim(
                     "b#3",
@@ -420,12 +441,17 @@ mod tests {
                     "Zelensky",
                     Ok((Metric::Killed, 3000, Qualifier::MoreThan)),
                     "2025-03-13",
+                    "k5",
                 ),
             ],
             ..Corpus::default()
         };
-        assign_clusters(&mut c);
-        c.contradictions = contradictions(&c);
+        let reason = conflict(&c.claims[0], &c.claims[2], &c).expect("opposite stances");
+        c.contradictions = vec![Contradiction {
+            a: "k1".into(),
+            b: "k3".into(),
+            reason,
+        }];
         c
     }
 

@@ -1,12 +1,12 @@
 //! Extraction throughput (MB/s) on synthetic corpora built from the seed articles with their
 //! numbers, names and dates varied: a 20 MB corpus of ~6,000 articles, and one 50 MB article
-//! (linear time: the MB/s should match). Run: `cargo bench -p claimscope-core --bench extract`.
+//! (linear time: the MB/s should match). Run: `cargo bench -p claimscope-extract --features bench --bench extract`.
 
 use std::path::Path;
 
-use claimscope_core::extract::analyze;
-use claimscope_core::lexicon::Lexicon;
-use claimscope_core::synth::Lcg;
+use claimscope_extract::analyze;
+use claimscope_extract::Lexicon;
+use claimscope_model::synth::Lcg;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 const NAMES: &[&str] = &[

@@ -12,10 +12,10 @@
 
 use std::path::{Path, PathBuf};
 
-use claimscope_core::corpus::{build, Options};
-use claimscope_core::lexicon::Lexicon;
-use claimscope_core::load::load;
-use claimscope_core::{Claim, Corpus, Kind};
+use claimscope_extract::load;
+use claimscope_extract::Lexicon;
+use claimscope_extract::{build, Options};
+use claimscope_model::{Claim, Corpus, Kind};
 use serde_json::Value;
 
 const FIGURE_F1_FLOOR: f64 = 0.95;
@@ -272,7 +272,7 @@ fn check(s: &Scores, figure_f1: f64, attribution: f64, stance_f1: f64) {
 fn seed_gold_scores_hold_their_floors() {
     let s = evaluate(
         &seeds(),
-        &root().join("core/tests/data/gold_seeds.json"),
+        &root().join("extract/tests/data/gold_seeds.json"),
         "seed articles",
     );
     check(&s, FIGURE_F1_FLOOR, ATTRIBUTION_FLOOR, STANCE_F1_FLOOR);
@@ -283,12 +283,12 @@ fn seed_gold_scores_hold_their_floors() {
 /// for unseen articles is figures F1 0.85, attribution 0.85, stances F1 0.70.
 #[test]
 fn test_article_scores_hold_their_floors() {
-    let loaded = load(&[root().join("core/tests/articles")]).expect("test articles load");
+    let loaded = load(&[root().join("extract/tests/articles")]).expect("test articles load");
     let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).expect("lexicon");
     let corpus = build(&loaded.inputs, &lex, Options::default());
     let s = evaluate(
         &corpus,
-        &root().join("core/tests/data/gold_articles.json"),
+        &root().join("extract/tests/data/gold_articles.json"),
         "test articles",
     );
     check(

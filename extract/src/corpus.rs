@@ -8,7 +8,7 @@ use crate::cluster::{assign_clusters, contradictions};
 use crate::date::{resolve, DateExpr};
 use crate::extract::{analyze, Analysis};
 use crate::lexicon::Lexicon;
-use crate::model::{Claim, Corpus, Document, SCHEMA};
+use claimscope_model::model::{Claim, Corpus, Document, SCHEMA};
 
 /// What the metadata file says about one article (all optional).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]

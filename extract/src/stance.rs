@@ -9,8 +9,8 @@
 
 use crate::figure::Antecedent;
 use crate::lexicon::{stance_cue, Lexicon, StanceCue};
-use crate::model::Stance;
 use crate::token::Token;
+use claimscope_model::model::Stance;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StanceMention {

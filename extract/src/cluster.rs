@@ -1,0 +1,109 @@
+//! Clusters (the same claim reported by several articles) and contradictions (clusters that
+//! cannot both be true).
+
+use std::collections::HashMap;
+
+use claimscope_model::conflict::{conflict, PERIOD_DAYS};
+use claimscope_model::day::parse_day;
+use claimscope_model::model::{Claim, Contradiction, Corpus, Kind};
+
+/// Who stands behind a claim: its claimant, else the outlet (or article) that states it.
+fn owner(c: &Claim, corpus: &Corpus) -> String {
+    match &c.source {
+        Some(s) => s.clone(),
+        None => match corpus.document(&c.doc).and_then(|d| d.outlet.clone()) {
+            Some(o) => format!("outlet:{o}"),
+            None => format!("doc:{}", c.doc),
+        },
+    }
+}
+
+/// Gives claims with the same owner, kind, metric, party and value (or stance) one cluster id.
+pub fn assign_clusters(corpus: &mut Corpus) {
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let keys: Vec<String> = corpus
+        .claims
+        .iter()
+        .map(|c| {
+            format!(
+                "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+                owner(c, corpus),
+                c.kind,
+                c.metric,
+                c.party,
+                c.value,
+                c.value_high,
+                c.stance
+            )
+        })
+        .collect();
+    for (c, key) in corpus.claims.iter_mut().zip(keys) {
+        let next = ids.len() + 1;
+        let id = *ids.entry(key).or_insert(next);
+        c.cluster = format!("k{id}");
+    }
+}
+
+/// What a claim answers: its kind, metric and party.
+type Question<'a> = (
+    Kind,
+    Option<claimscope_model::model::Metric>,
+    Option<&'a str>,
+);
+
+/// Pairs of clusters that cannot both be true, each with a short reason.
+pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
+    // One representative claim per cluster.
+    let mut reps: Vec<&Claim> = Vec::new();
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    for c in &corpus.claims {
+        if seen.insert(c.cluster.as_str(), ()).is_none() {
+            reps.push(c);
+        }
+    }
+    // Group by question: (kind, metric, party).
+    let mut groups: HashMap<Question, Vec<&Claim>> = HashMap::new();
+    for c in reps {
+        if c.kind == Kind::Figure && (c.value.is_none() || c.subset) {
+            continue;
+        }
+        groups
+            .entry((c.kind, c.metric, c.party.as_deref()))
+            .or_default()
+            .push(c);
+    }
+    let mut out = Vec::new();
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort();
+    for key in keys {
+        let mut list = groups[&key].clone();
+        list.sort_by_key(|c| {
+            c.stated_on
+                .as_deref()
+                .and_then(parse_day)
+                .unwrap_or(i32::MIN)
+        });
+        for (i, a) in list.iter().enumerate() {
+            let da = a.stated_on.as_deref().and_then(parse_day);
+            for b in &list[i + 1..] {
+                let db = b.stated_on.as_deref().and_then(parse_day);
+                if let (Some(x), Some(y)) = (da, db) {
+                    if y - x > PERIOD_DAYS {
+                        break;
+                    }
+                }
+                if owner(a, corpus) == owner(b, corpus) {
+                    continue;
+                }
+                if let Some(reason) = conflict(a, b, corpus) {
+                    out.push(Contradiction {
+                        a: a.cluster.clone(),
+                        b: b.cluster.clone(),
+                        reason,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
