@@ -92,7 +92,7 @@ fn run() -> Result<()> {
         })
         .collect();
     bar.finish_and_clear();
-    let corpus = build_from(&loaded.inputs, analyses, opts);
+    let corpus = build_from(&loaded.inputs, analyses, &lex, opts);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if pretty {

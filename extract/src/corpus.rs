@@ -45,11 +45,16 @@ pub struct Options {
 /// [`build_from`]) and assembles the corpus.
 pub fn build(inputs: &[Input], lex: &Lexicon, opts: Options) -> Corpus {
     let analyses: Vec<Analysis> = inputs.iter().map(|i| analyze(&i.text, lex)).collect();
-    build_from(inputs, analyses, opts)
+    build_from(inputs, analyses, lex, opts)
 }
 
-/// Assembles a corpus from inputs and their analyses (same order).
-pub fn build_from(inputs: &[Input], analyses: Vec<Analysis>, opts: Options) -> Corpus {
+/// Assembles a corpus from inputs and their analyses (same order, made with `lex`).
+pub fn build_from(
+    inputs: &[Input],
+    analyses: Vec<Analysis>,
+    lex: &Lexicon,
+    opts: Options,
+) -> Corpus {
     // 1. Publication dates stated by the page or the metadata.
     let stated: Vec<Option<NaiveDate>> = inputs
         .iter()
@@ -83,6 +88,7 @@ pub fn build_from(inputs: &[Input], analyses: Vec<Analysis>, opts: Options) -> C
 
     let mut corpus = Corpus {
         schema: SCHEMA,
+        questions: lex.questions.iter().map(|(q, _)| q.clone()).collect(),
         ..Corpus::default()
     };
     for ((input, a), (pubdate, inferred)) in inputs.iter().zip(analyses).zip(published) {
@@ -115,7 +121,11 @@ pub fn build_from(inputs: &[Input], analyses: Vec<Analysis>, opts: Options) -> C
                 value: c.value,
                 value_high: c.value_high,
                 qualifier: c.qualifier,
-                stance: c.stance,
+                question: c.stance.map(|t| lex.questions[t.question].0.id.clone()),
+                stance: c.stance.map(|t| {
+                    let q = &lex.questions[t.question].0;
+                    q.positions[t.position].key.clone()
+                }),
                 source: c.claimant.as_ref().map(|x| x.source.clone()),
                 source_org: c.claimant.and_then(|x| x.org),
                 via: c.via,

@@ -7,9 +7,10 @@ use crate::date::{find_dates, DateExpr};
 use crate::figure::{find_figures, people_parties, Antecedent};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
+use crate::question::Take;
 use crate::sentence;
 use crate::stance::find_stances;
-use claimscope_model::model::{Kind, Metric, Qualifier, Span, Stance};
+use claimscope_model::model::{Kind, Metric, Qualifier, Span};
 
 /// A claim before dates are resolved and clusters assigned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +21,8 @@ pub struct RawClaim {
     pub value: Option<u64>,
     pub value_high: Option<u64>,
     pub qualifier: Option<Qualifier>,
-    pub stance: Option<Stance>,
+    /// Stances: the position taken on one of the lexicon's questions.
+    pub stance: Option<Take>,
     pub claimant: Option<Claimant>,
     pub via: Vec<String>,
     pub stated: Option<DateExpr>,
@@ -135,10 +137,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                         }
                     }
                 };
+                let party = s.party.map(|p| lex.party_name(p).to_string());
                 claims.push(RawClaim {
                     kind: Kind::Stance,
                     metric: None,
-                    party: Some(lex.party_name(s.party).to_string()),
+                    party,
                     value: None,
                     value_high: None,
                     qualifier: None,
@@ -175,7 +178,7 @@ fn dedup(claims: Vec<RawClaim>) -> Vec<RawClaim> {
         Option<String>,
         Option<u64>,
         Option<u64>,
-        Option<Stance>,
+        Option<Take>,
         Option<String>,
     );
     let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();

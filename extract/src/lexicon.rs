@@ -7,7 +7,9 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::token::{tokenize, Token, NO_ID};
-use claimscope_model::model::{Metric, Qualifier, Stance};
+use claimscope_model::model::{Metric, Qualifier, Question};
+
+use crate::question::{self, QuestionEntry, StanceCue, Take};
 
 const BUILTIN_LEXICON: &str = include_str!("../data/lexicon.toml");
 const BUILTIN_ENTITIES: &str = include_str!("../data/entities.toml");
@@ -34,6 +36,9 @@ pub enum LexiconError {
         pattern: String,
         message: String,
     },
+    /// A `[[question]]` that cannot be used (the message names the file).
+    #[error("{0}")]
+    Question(String),
     #[error("{file}: entity {entity:?} names an unknown {field} {target:?}")]
     UnknownEntity {
         file: String,
@@ -62,6 +67,9 @@ struct LexiconFile {
     attribution: AttributionLists,
     #[serde(default)]
     stance: StanceLists,
+    /// The story's open questions ([`crate::question`]); `None` when the file declares none.
+    #[serde(default)]
+    question: Option<Vec<QuestionEntry>>,
     #[serde(default)]
     clutter: ClutterLists,
 }
@@ -167,16 +175,6 @@ struct AttributionLists {
 #[serde(deny_unknown_fields)]
 struct StanceLists {
     #[serde(default)]
-    parties: Vec<String>,
-    #[serde(default)]
-    engaged: Vec<String>,
-    #[serde(default)]
-    withdrawn: Vec<String>,
-    #[serde(default)]
-    withdrawn_nouns: Vec<String>,
-    #[serde(default)]
-    absence: Vec<String>,
-    #[serde(default)]
     negators: Vec<String>,
     #[serde(default)]
     denials: Vec<String>,
@@ -184,6 +182,18 @@ struct StanceLists {
     hedges: Vec<String>,
     #[serde(default)]
     anaphora: Vec<String>,
+    #[serde(default)]
+    denials_after: Vec<String>,
+    #[serde(default)]
+    report_nouns: Vec<String>,
+    #[serde(default)]
+    report_objects: Vec<String>,
+    #[serde(default)]
+    noun_blockers: Vec<String>,
+    #[serde(default)]
+    determiners: Vec<String>,
+    #[serde(default)]
+    clause_breaks: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -364,13 +374,21 @@ pub struct Lexicon {
     pub head_words: PhraseSet,
     pub pronouns: PhraseSet,
     pub claimant_nouns: PhraseSet,
-    pub stance_parties: Vec<usize>,
-    /// Tagged with [`stance_tag`].
+    /// The story's open questions, with the parties (indices into `party_names`) each is
+    /// about (empty: any).
+    pub questions: Vec<(Question, Vec<usize>)>,
+    /// Every question's phrases, tagged with [`StanceCue::tag`].
     pub stance: PhraseSet,
     pub negators: PhraseSet,
     pub denials: PhraseSet,
     pub hedges: PhraseSet,
     pub anaphora: PhraseSet,
+    pub denials_after: PhraseSet,
+    pub report_nouns: PhraseSet,
+    pub report_objects: PhraseSet,
+    pub noun_blockers: PhraseSet,
+    pub determiners: PhraseSet,
+    pub clause_breaks: PhraseSet,
     pub entities: Vec<Entity>,
     /// Entity aliases, tagged with the index into `entities`.
     pub aliases: PhraseSet,
@@ -389,33 +407,9 @@ pub struct Lexicon {
     pub vocab: Vocab,
 }
 
-/// What a stance phrase says (tags of [`Lexicon::stance`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StanceCue {
-    /// Says the stance as it stands; negation flips it.
-    Says(Stance),
-    /// A noun of withdrawal: counts only as the object of a reporting verb.
-    WithdrawalNoun,
-    /// An observation verb that says "withdrawn" only when negated.
-    Absence,
-}
-
-fn stance_tag(cue: StanceCue) -> u32 {
-    match cue {
-        StanceCue::Says(Stance::Engaged) => 0,
-        StanceCue::Says(Stance::Withdrawn) => 1,
-        StanceCue::WithdrawalNoun => 2,
-        StanceCue::Absence => 3,
-    }
-}
-
+/// What a stance phrase says (the tag of a [`Lexicon::stance`] match).
 pub fn stance_cue(tag: u32) -> StanceCue {
-    match tag {
-        0 => StanceCue::Says(Stance::Engaged),
-        1 => StanceCue::Says(Stance::Withdrawn),
-        2 => StanceCue::WithdrawalNoun,
-        _ => StanceCue::Absence,
-    }
+    StanceCue::of_tag(tag)
 }
 
 pub fn qualifier_of(tag: u32) -> Qualifier {
@@ -463,6 +457,14 @@ impl Lexicon {
         for (name, f) in &lex_files {
             lex.absorb(f, name)?;
         }
+        let extensions: Vec<(String, Option<Vec<QuestionEntry>>)> = lex_files[1..]
+            .iter_mut()
+            .map(|(name, f)| (name.clone(), f.question.take()))
+            .collect();
+        let builtin_questions = lex_files[0].1.question.take().unwrap_or_default();
+        let declared = question::merge(&builtin_questions, &extensions, &builtin)
+            .map_err(LexiconError::Question)?;
+        lex.absorb_questions(declared);
         lex.absorb_entities(&ent_files)?;
         lex.build_sets()?;
         lex.finish_phrases();
@@ -494,12 +496,18 @@ impl Lexicon {
             head_words: PhraseSet::default(),
             pronouns: PhraseSet::default(),
             claimant_nouns: PhraseSet::default(),
-            stance_parties: Vec::new(),
+            questions: Vec::new(),
             stance: PhraseSet::default(),
             negators: PhraseSet::default(),
             denials: PhraseSet::default(),
             hedges: PhraseSet::default(),
             anaphora: PhraseSet::default(),
+            denials_after: PhraseSet::default(),
+            report_nouns: PhraseSet::default(),
+            report_objects: PhraseSet::default(),
+            noun_blockers: PhraseSet::default(),
+            determiners: PhraseSet::default(),
+            clause_breaks: PhraseSet::default(),
             entities: Vec::new(),
             aliases: PhraseSet::default(),
             clutter_lines: Vec::new(),
@@ -563,6 +571,12 @@ impl Lexicon {
             &mut self.denials,
             &mut self.hedges,
             &mut self.anaphora,
+            &mut self.denials_after,
+            &mut self.report_nouns,
+            &mut self.report_objects,
+            &mut self.noun_blockers,
+            &mut self.determiners,
+            &mut self.clause_breaks,
             &mut self.aliases,
         ] {
             set.finish(&mut vocab);
@@ -662,24 +676,16 @@ impl Lexicon {
         self.pronouns.add_all(&a.pronouns, 0);
         self.claimant_nouns.add_all(&a.claimant_nouns, 0);
         let s = &f.stance;
-        for p in &s.parties {
-            let idx = self.party_index(p);
-            if !self.stance_parties.contains(&idx) {
-                self.stance_parties.push(idx);
-            }
-        }
-        self.stance
-            .add_all(&s.engaged, stance_tag(StanceCue::Says(Stance::Engaged)));
-        self.stance
-            .add_all(&s.withdrawn, stance_tag(StanceCue::Says(Stance::Withdrawn)));
-        self.stance
-            .add_all(&s.withdrawn_nouns, stance_tag(StanceCue::WithdrawalNoun));
-        self.stance
-            .add_all(&s.absence, stance_tag(StanceCue::Absence));
         self.negators.add_all(&s.negators, 0);
         self.denials.add_all(&s.denials, 0);
         self.hedges.add_all(&s.hedges, 0);
         self.anaphora.add_all(&s.anaphora, 0);
+        self.denials_after.add_all(&s.denials_after, 0);
+        self.report_nouns.add_all(&s.report_nouns, 0);
+        self.report_objects.add_all(&s.report_objects, 0);
+        self.noun_blockers.add_all(&s.noun_blockers, 0);
+        self.determiners.add_all(&s.determiners, 0);
+        self.clause_breaks.add_all(&s.clause_breaks, 0);
         let c = &f.clutter;
         // Whole-line patterns are only ever tested as a set: check their syntax (cheap) and
         // keep the source; compiling them one by one would double the start-up time.
@@ -723,6 +729,30 @@ impl Lexicon {
             }
         }
         Ok(())
+    }
+
+    /// Adds the merged questions: their parties and their phrases (tagged by question,
+    /// position and form).
+    fn absorb_questions(&mut self, declared: Vec<question::Declared>) {
+        for (k, d) in declared.into_iter().enumerate() {
+            let parties = d
+                .question
+                .parties
+                .iter()
+                .map(|p| self.party_index(p))
+                .collect();
+            for (position, form, list) in &d.lists {
+                let cue = StanceCue {
+                    take: Take {
+                        question: k,
+                        position: *position,
+                    },
+                    form: *form,
+                };
+                self.stance.add_all(list, cue.tag());
+            }
+            self.questions.push((d.question, parties));
+        }
     }
 
     fn absorb_entities(&mut self, files: &[(String, EntitiesFile)]) -> Result<(), LexiconError> {
@@ -804,7 +834,7 @@ mod tests {
         let lex = Lexicon::builtin();
         assert!(lex.party_names.iter().any(|p| p == "North Korea"));
         assert!(!lex.entities.is_empty());
-        assert!(!lex.stance_parties.is_empty());
+        assert!(!lex.questions.is_empty());
     }
 
     #[test]

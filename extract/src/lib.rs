@@ -31,6 +31,7 @@ mod layout;
 mod lexicon;
 mod load;
 mod number;
+mod question;
 mod sentence;
 mod stance;
 mod token;

@@ -78,9 +78,7 @@ fn describe(c: &Claim) -> String {
         "{} {:?} {:?} {:?}/{:?} by {:?} ({:?}): {:?}",
         c.doc,
         c.kind,
-        c.metric
-            .map(|m| m.as_str())
-            .or(c.stance.map(|s| s.as_str())),
+        c.metric.map(|m| m.as_str()).or(c.stance.as_deref()),
         c.value,
         c.qualifier.map(|q| q.as_str()),
         c.source,
@@ -191,7 +189,7 @@ fn evaluate(corpus: &Corpus, gold_path: &Path, title: &str) -> Scores {
 
         let stance_match = |gs: &Value, c: &Claim| {
             c.kind == Kind::Stance
-                && c.stance.map(|s| s.as_str()) == gs["stance"].as_str()
+                && c.stance.as_deref() == gs["stance"].as_str()
                 && attributed(c, &aliases(gs))
         };
         for gs in &gold_stances {

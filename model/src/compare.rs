@@ -38,31 +38,31 @@ impl By {
     }
 }
 
-/// What a claim answers.
+/// What a claim answers: a metric and party (figures), or one of the corpus's questions
+/// (stances) about a party. The matrix's rows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Question {
+pub struct Topic {
     pub kind: Kind,
     pub metric: Option<Metric>,
+    /// Stances: the [`crate::model::Question::id`].
+    pub question: Option<String>,
     pub party: Option<String>,
+    /// "Killed · North Korea", "Withdrawn or still engaged? · North Korea".
+    label: String,
 }
 
-impl Question {
-    fn of(c: &Claim) -> Question {
-        Question {
-            kind: c.kind,
-            metric: if c.kind == Kind::Figure {
-                c.metric
-            } else {
-                None
-            },
-            party: c.party.clone(),
-        }
-    }
-
-    /// "Killed · North Korea", "Withdrawn or still engaged? · North Korea".
-    pub fn label(&self) -> String {
-        let what = match (self.kind, self.metric) {
-            (Kind::Stance, _) => "Withdrawn or still engaged?".to_string(),
+impl Topic {
+    fn of(c: &Claim, corpus: &Corpus) -> Topic {
+        let (metric, question) = match c.kind {
+            Kind::Figure => (c.metric, None),
+            Kind::Stance => (None, c.question.clone()),
+        };
+        let what = match (c.kind, metric) {
+            (Kind::Stance, _) => question
+                .as_deref()
+                .map(|id| corpus.question(id).map_or(id, |q| q.label.as_str()))
+                .unwrap_or("Stance")
+                .to_string(),
             (_, Some(m)) => {
                 let s = m.as_str();
                 let mut c = s.chars();
@@ -72,10 +72,21 @@ impl Question {
             }
             (_, None) => "Other".to_string(),
         };
-        match &self.party {
+        let label = match &c.party {
             Some(p) => format!("{what} · {p}"),
             None => what,
+        };
+        Topic {
+            kind: c.kind,
+            metric,
+            question,
+            party: c.party.clone(),
+            label,
         }
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
     }
 }
 
@@ -96,7 +107,8 @@ pub struct Entry {
 /// Questions × sources.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matrix {
-    pub questions: Vec<Question>,
+    /// The rows (named `questions` in the UI: what each claim answers).
+    pub questions: Vec<Topic>,
     /// Column names, most claims first.
     pub sources: Vec<String>,
     /// `cells[q][s]`: what source `s` says on question `q`.
@@ -132,7 +144,7 @@ pub fn source_of(c: &Claim, corpus: &Corpus, by: By) -> String {
     }
 }
 
-fn entry_text(c: &Claim) -> String {
+fn entry_text(c: &Claim, corpus: &Corpus) -> String {
     match c.kind {
         Kind::Figure => {
             let v = describe_value(c.value, c.value_high, c.qualifier);
@@ -142,7 +154,7 @@ fn entry_text(c: &Claim) -> String {
                 v
             }
         }
-        Kind::Stance => c.stance.map_or("", |s| s.as_str()).to_string(),
+        Kind::Stance => corpus.stance_label(c),
     }
 }
 
@@ -161,10 +173,10 @@ pub fn matrix(corpus: &Corpus, positions: &[u32], by: By) -> Matrix {
         }
     }
     let mut per_source: HashMap<String, usize> = HashMap::default();
-    let mut questions: Vec<Question> = Vec::new();
-    let mut cell_claims: HashMap<(Question, String), Vec<(u32, &Claim)>> = HashMap::default();
+    let mut questions: Vec<Topic> = Vec::new();
+    let mut cell_claims: HashMap<(Topic, String), Vec<(u32, &Claim)>> = HashMap::default();
     for &(i, c) in &claims {
-        let q = Question::of(c);
+        let q = Topic::of(c, corpus);
         let s = source_of(c, corpus, by);
         *per_source.entry(s.clone()).or_default() += 1;
         if !questions.contains(&q) {
@@ -172,19 +184,28 @@ pub fn matrix(corpus: &Corpus, positions: &[u32], by: By) -> Matrix {
         }
         cell_claims.entry((q, s)).or_default().push((i, c));
     }
-    // The stance question first, then figures by metric and party.
+    // The stance questions first (in the corpus's order), then figures by metric and party.
     let parties: Vec<&str> = questions
         .iter()
         .map(|q| q.party.as_deref().unwrap_or(""))
         .collect();
     let party_rank = text_ranks(&parties);
+    let declared = |q: &Topic| {
+        q.question.as_deref().map_or(0, |id| {
+            let at = corpus.questions.iter().position(|x| x.id == id);
+            at.map_or(corpus.questions.len(), |k| k) as u64
+        })
+    };
     let order = sorted_positions(questions.len(), &|i| {
         let q = &questions[i as usize];
         let figure = u64::from(q.kind == Kind::Figure);
         let metric = q.metric.map_or(0, |m| m as u64 + 1);
-        ((figure << 8) | metric, party_rank[i as usize])
+        (
+            (figure << 40) | (declared(q) << 8) | metric,
+            party_rank[i as usize],
+        )
     });
-    let questions: Vec<Question> = order
+    let questions: Vec<Topic> = order
         .into_iter()
         .map(|i| questions[i as usize].clone())
         .collect();
@@ -218,7 +239,7 @@ pub fn matrix(corpus: &Corpus, positions: &[u32], by: By) -> Matrix {
                             }
                             None => entries.push(Entry {
                                 cluster: c.cluster.clone(),
-                                text: entry_text(c),
+                                text: entry_text(c, corpus),
                                 dates: vec![date],
                                 claims: vec![i],
                                 conflicts: reasons
@@ -356,19 +377,19 @@ pub fn pair(corpus: &Corpus, m: &Matrix, a: usize, b: usize) -> Vec<PairRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contradiction, Qualifier, Stance};
+    use crate::model::{sample, Contradiction, Qualifier};
 
     fn claim(
         id: &str,
         doc: &str,
         source: &str,
-        what: Result<(Metric, u64, Qualifier), Stance>,
+        what: Result<(Metric, u64, Qualifier), &str>,
         day: &str,
         cluster: &str,
     ) -> Claim {
         let (kind, metric, value, qualifier, stance) = match what {
             Ok((m, v, q)) => (Kind::Figure, Some(m), Some(v), Some(q), None),
-            Err(s) => (Kind::Stance, None, None, None, Some(s)),
+            Err(s) => (Kind::Stance, None, None, None, Some(s.to_string())),
         };
         Claim {
             id: id.into(),
@@ -379,6 +400,7 @@ mod tests {
             value,
             value_high: None,
             qualifier,
+            question: stance.as_ref().map(|_| sample::question().id),
             stance,
             source: Some(source.into()),
             source_org: None,
@@ -397,36 +419,16 @@ mod tests {
     /// withdrawn (the one contradiction, as the extractor would find it); NIS and Zelensky give
     /// death tolls two months apart.
     fn corpus() -> Corpus {
-        let doc = crate::model::sample::document;
+        let doc = sample::document;
         let fighting = Ok((Metric::Fighting, 8000, Qualifier::About));
         let mut c = Corpus {
             documents: vec![doc("a", "UNN"), doc("b", "Kyiv Independent")],
+            questions: vec![sample::question()],
             claims: vec![
-                claim(
-                    "a#1",
-                    "a",
-                    "Budanov",
-                    Err(Stance::Engaged),
-                    "2025-02-04",
-                    "k1",
-                ),
+                claim("a#1", "a", "Budanov", Err("engaged"), "2025-02-04", "k1"),
                 claim("a#2", "a", "Budanov", fighting, "2025-02-04", "k2"),
-                claim(
-                    "a#3",
-                    "a",
-                    "NYT",
-                    Err(Stance::Withdrawn),
-                    "2025-01-30",
-                    "k3",
-                ),
-                claim(
-                    "b#1",
-                    "b",
-                    "Budanov",
-                    Err(Stance::Engaged),
-                    "2025-02-07",
-                    "k1",
-                ),
+                claim("a#3", "a", "NYT", Err("withdrawn"), "2025-01-30", "k3"),
+                claim("b#1", "b", "Budanov", Err("engaged"), "2025-02-07", "k1"),
                 claim(
                     "b#2",
                     "b",

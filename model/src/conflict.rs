@@ -2,7 +2,7 @@
 //! claims conflicts. The extractor's contradictions and the explorer's side-by-side both use it.
 
 use crate::format::describe_value;
-use crate::model::{Claim, Corpus, Kind, Qualifier, Stance};
+use crate::model::{Claim, Corpus, Kind, Qualifier};
 
 /// Claims closer than this many days are about overlapping periods.
 pub const PERIOD_DAYS: i32 = 14;
@@ -35,23 +35,23 @@ pub fn conflict(a: &Claim, b: &Claim, corpus: &Corpus) -> Option<String> {
     let when = |c: &Claim| c.stated_on.clone().unwrap_or_else(|| "undated".to_string());
     match a.kind {
         Kind::Stance => {
-            let (sa, sb) = (a.stance?, b.stance?);
-            if sa == sb {
+            let (sa, sb) = (a.stance.as_deref()?, b.stance.as_deref()?);
+            if sa == sb || a.question != b.question {
                 return None;
             }
-            let say = |s: Stance| match s {
-                Stance::Engaged => "are still engaged",
-                Stance::Withdrawn => "were withdrawn",
-            };
-            let party = a.party.as_deref().unwrap_or("the");
+            let question = a
+                .question
+                .as_deref()
+                .and_then(|id| corpus.question(id))
+                .map_or_else(String::new, |q| format!("{}: ", q.label));
             Some(format!(
-                "{} ({}) says {party} troops {}; {} ({}) says they {}",
+                "{question}{} ({}) says {}; {} ({}) says {}",
                 who(a, corpus),
                 when(a),
-                say(sa),
+                corpus.stance_statement(a),
                 who(b, corpus),
                 when(b),
-                say(sb)
+                corpus.stance_statement(b),
             ))
         }
         Kind::Figure => {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::format::describe_value;
 use crate::model::{Claim, Corpus};
 
-const CSV_COLUMNS: [&str; 17] = [
+const CSV_COLUMNS: [&str; 18] = [
     "id",
     "article",
     "outlet",
@@ -17,6 +17,7 @@ const CSV_COLUMNS: [&str; 17] = [
     "value",
     "value_high",
     "qualifier",
+    "question",
     "stance",
     "source",
     "source_org",
@@ -41,7 +42,7 @@ pub fn csv<'a>(corpus: &Corpus, claims: impl IntoIterator<Item = &'a Claim>) -> 
     out.push_str("\r\n");
     for c in claims {
         let doc = corpus.document(&c.doc);
-        let row: [String; 17] = [
+        let row: [String; 18] = [
             c.id.clone(),
             doc.map_or(c.doc.clone(), |d| d.title.clone()),
             doc.and_then(|d| d.outlet.clone()).unwrap_or_default(),
@@ -53,7 +54,8 @@ pub fn csv<'a>(corpus: &Corpus, claims: impl IntoIterator<Item = &'a Claim>) -> 
             c.qualifier
                 .map(|q| q.as_str().to_string())
                 .unwrap_or_default(),
-            c.stance.map(|s| s.as_str().to_string()).unwrap_or_default(),
+            c.question.clone().unwrap_or_default(),
+            c.stance.clone().unwrap_or_default(),
             c.source.clone().unwrap_or_default(),
             c.source_org.clone().unwrap_or_default(),
             c.via.join("; "),
@@ -128,16 +130,14 @@ pub fn json_ld<'a>(corpus: &'a Corpus, claims: impl IntoIterator<Item = &'a Clai
         .map(|c| {
             let doc = corpus.document(&c.doc);
             let outlet = doc.and_then(|d| d.outlet.as_deref());
-            let name = match (c.metric, c.stance) {
+            let name = match (c.metric, &c.stance) {
                 (Some(m), _) => format!(
                     "{} {} ({})",
                     describe_value(c.value, c.value_high, c.qualifier),
                     m.as_str(),
                     c.party.as_deref().unwrap_or("unspecified party")
                 ),
-                (_, Some(s)) => {
-                    format!("{} troops {}", c.party.as_deref().unwrap_or(""), s.as_str())
-                }
+                (_, Some(_)) => corpus.stance_statement(c),
                 _ => String::new(),
             };
             let organisation = |name: &'a str| Agent {

@@ -20,4 +20,6 @@ pub mod synth;
 pub mod timeline;
 pub mod url;
 
-pub use model::{Claim, Contradiction, Corpus, Document, Kind, Metric, Qualifier, Stance};
+pub use model::{
+    Claim, Contradiction, Corpus, Document, Kind, Metric, Position, Qualifier, Question,
+};

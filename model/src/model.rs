@@ -125,26 +125,58 @@ impl Qualifier {
     }
 }
 
-/// A position on the story's open question (are the troops still at the front?).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    Withdrawn,
-    Engaged,
+/// An open question of a story ("Withdrawn or still engaged?"), declared by the lexicon's
+/// `[[question]]`, and its two positions. A stance claim takes one of the positions; the negation
+/// or denial of one position is the other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable key, used in the URL and exports ("troops-status").
+    pub id: String,
+    /// "Withdrawn or still engaged?"
+    pub label: String,
+    /// Whose status it is about (empty: anyone's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    pub positions: [Position; 2],
 }
 
-impl Stance {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Withdrawn => "withdrawn",
-            Stance::Engaged => "engaged",
-        }
+/// One of a question's two positions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// The claim's `stance` value ("withdrawn").
+    pub key: String,
+    /// "still engaged"
+    pub label: String,
+    /// What a claimant says when taking it, with `{party}` for the party: "{party} troops
+    /// are still engaged". Empty: the label.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub says: String,
+}
+
+impl Question {
+    pub fn position(&self, key: &str) -> Option<&Position> {
+        self.positions.iter().find(|p| p.key == key)
     }
 
-    pub fn opposite(self) -> Stance {
-        match self {
-            Stance::Withdrawn => Stance::Engaged,
-            Stance::Engaged => Stance::Withdrawn,
+    /// The other position's key.
+    pub fn opposite(&self, key: &str) -> &str {
+        if self.positions[0].key == key {
+            &self.positions[1].key
+        } else {
+            &self.positions[0].key
+        }
+    }
+}
+
+impl Position {
+    /// What a claimant says when taking this position about `party`: the `says` template
+    /// filled in, or "{label} ({party})".
+    pub fn statement(&self, party: Option<&str>) -> String {
+        match (self.says.is_empty(), party) {
+            (false, Some(p)) => self.says.replace("{party}", p),
+            (false, None) => self.says.replace("{party} ", "").replace("{party}", ""),
+            (true, Some(p)) => format!("{} ({p})", self.label),
+            (true, None) => self.label.clone(),
         }
     }
 }
@@ -165,8 +197,12 @@ pub struct Claim {
     pub value_high: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
+    /// Stances: the [`Question::id`] the claim answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stance: Option<Stance>,
+    pub question: Option<String>,
+    /// Stances: the key of the position taken ([`Position::key`]); denials flip what they deny.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
     /// Who makes the claim (canonical name), or `None` when the outlet states it itself.
     pub source: Option<String>,
     pub source_org: Option<String>,
@@ -226,6 +262,9 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub contradictions: Vec<Contradiction>,
+    /// The story's open questions (what stance claims answer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
     /// Documents by id, built on the first lookup (a cache, not data: never serialised).
     #[serde(skip)]
     pub index: DocIndex,
@@ -257,12 +296,79 @@ impl Default for Corpus {
             documents: Vec::new(),
             claims: Vec::new(),
             contradictions: Vec::new(),
+            questions: Vec::new(),
             index: DocIndex::default(),
         }
     }
 }
 
 impl Corpus {
+    /// What a claim says, in a few words: "about 8,000 fighting", "withdrawn".
+    pub fn claim_summary(&self, c: &Claim) -> String {
+        match c.kind {
+            Kind::Figure => format!(
+                "{} {}",
+                crate::format::describe_value(c.value, c.value_high, c.qualifier),
+                c.metric.map_or("", |m| m.as_str())
+            ),
+            Kind::Stance => self.stance_label(c),
+        }
+    }
+
+    /// The stance stacking's name: "Stance (withdrawn / still engaged)", one question's
+    /// positions, or "Stance (positions on 3 questions)".
+    pub fn stance_stack_label(&self) -> String {
+        match self.questions.as_slice() {
+            [q] => format!(
+                "Stance ({} / {})",
+                q.positions[0].label, q.positions[1].label
+            ),
+            [] => "Stance".to_string(),
+            qs => format!("Stance (positions on {} questions)", qs.len()),
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The question and position a stance claim takes, when the corpus declares them.
+    pub fn position_of(&self, c: &Claim) -> Option<(&Question, &Position)> {
+        let q = self.question(c.question.as_deref()?)?;
+        Some((q, q.position(c.stance.as_deref()?)?))
+    }
+
+    /// How a position reads: its label ("still engaged"), prefixed by the question when
+    /// another question has a position of the same label ("Dam breached?: yes").
+    pub fn position_label(&self, q: &Question, p: &Position) -> String {
+        let shared = self
+            .questions
+            .iter()
+            .any(|o| o.id != q.id && o.positions.iter().any(|x| x.label == p.label));
+        if shared {
+            format!("{}: {}", q.label, p.label)
+        } else {
+            p.label.clone()
+        }
+    }
+
+    /// How a stance claim's position reads ([`Corpus::position_label`]); the bare key when the
+    /// corpus does not declare its question.
+    pub fn stance_label(&self, c: &Claim) -> String {
+        match self.position_of(c) {
+            Some((q, p)) => self.position_label(q, p),
+            None => c.stance.clone().unwrap_or_default(),
+        }
+    }
+
+    /// What a stance claim says, as a sentence part: "North Korea troops are still engaged".
+    pub fn stance_statement(&self, c: &Claim) -> String {
+        match self.position_of(c) {
+            Some((_, p)) => p.statement(c.party.as_deref()),
+            None => c.stance.clone().unwrap_or_default(),
+        }
+    }
+
     /// The document with this id: a hash lookup (the index is built on the first call). A
     /// miss (or a corpus whose documents changed since) is searched linearly: never a wrong answer.
     pub fn document(&self, id: &str) -> Option<&Document> {
@@ -296,6 +402,7 @@ pub(crate) mod sample {
             value: Some(300),
             value_high: None,
             qualifier: Some(Qualifier::AtLeast),
+            question: None,
             stance: None,
             source: None,
             source_org: None,
@@ -307,6 +414,27 @@ pub(crate) mod sample {
             subset: false,
             repeats: vec![],
             cluster: "k1".into(),
+        }
+    }
+
+    /// The Kursk question: "withdrawn" or "engaged" (North Korea).
+    pub fn question() -> Question {
+        crate::synth::question()
+    }
+
+    /// A stance claim `id` of article `doc` taking `position` on [`question`].
+    pub fn stance(id: &str, doc: &str, position: &str) -> Claim {
+        Claim {
+            id: id.into(),
+            doc: doc.into(),
+            kind: Kind::Stance,
+            metric: None,
+            party: Some("North Korea".into()),
+            value: None,
+            qualifier: None,
+            question: Some("troops-status".into()),
+            stance: Some(position.into()),
+            ..claim()
         }
     }
 

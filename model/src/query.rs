@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::day::parse_day;
-use crate::model::{Corpus, Kind, Metric, Qualifier, Stance};
+use crate::model::{Corpus, Kind, Metric, Qualifier};
 use crate::sort::{sorted_positions, text_ranks};
 
 /// A facet: a column the user can filter on by picking values.
@@ -75,8 +75,9 @@ impl Facet {
 /// The label of a missing value (no claimant, no party...).
 pub const NONE_LABEL: &str = "(none)";
 
-/// Series of the weekly chart: the seven metrics, then the two stances.
-pub const SERIES: usize = 9;
+/// Chart series: the metrics first (series `m as usize` is metric `m`), then one per stance
+/// position (of the corpus's questions, in their order), each labelled like the kind facet.
+pub const METRIC_SERIES: usize = Metric::ALL.len();
 
 /// How the claim list is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -127,8 +128,10 @@ pub struct Index {
     labels: Vec<Vec<String>>,
     /// Day number of `stated_on` (`i32::MIN` when unknown).
     days: Vec<i32>,
-    /// Chart series of each claim (metric, or 7 + stance).
-    series: Vec<u8>,
+    /// Chart series of each claim (its metric, or [`METRIC_SERIES`] + its position).
+    series: Vec<u16>,
+    /// The label of each chart series.
+    series_labels: Vec<String>,
     /// Week of each claim, counted from the first dated claim's week (`u32::MAX` if undated).
     week: Vec<u32>,
     /// Lower-cased quotes, end to end, for full-text search; claim `i` is
@@ -201,33 +204,15 @@ pub struct Answer {
     /// Per facet, `(value id, count)` of every value with a count, largest first.
     pub facets: Vec<Vec<(u32, u32)>>,
     /// Weekly counts ignoring the date filter: `(Monday's day number, counts per series)`.
-    pub weeks: Vec<(i32, [u32; SERIES])>,
+    pub weeks: Vec<(i32, Vec<u32>)>,
     /// Daily counts ignoring the date filter: `(day number, counts per series)` (none when the
     /// dates span more than ten years).
-    pub days: Vec<(i32, [u32; SERIES])>,
+    pub days: Vec<(i32, Vec<u32>)>,
     /// The first `limit` groups in the chosen order. A group is the matching claims of one
     /// cluster (the same claim reported by several articles), its first claim leading.
     pub groups: Vec<Vec<u32>>,
     /// Number of groups (distinct clusters) among the matches.
     pub group_total: usize,
-}
-
-fn series_of(kind: Kind, metric: Option<Metric>, stance: Option<Stance>) -> u8 {
-    match (kind, metric, stance) {
-        (Kind::Stance, _, Some(Stance::Withdrawn)) => 7,
-        (Kind::Stance, _, _) => 8,
-        (_, Some(m), _) => m as u8,
-        _ => Metric::Other as u8,
-    }
-}
-
-/// The label of chart series `s`.
-pub fn series_label(s: usize) -> &'static str {
-    match s {
-        0..=6 => Metric::ALL[s].as_str(),
-        7 => "withdrawn",
-        _ => "engaged",
-    }
 }
 
 /// Monday on or before day `d`.
@@ -284,8 +269,8 @@ fn newest_first(day: i32) -> u64 {
 #[derive(Debug, Default)]
 struct Scan {
     counts: Vec<u32>,
-    weeks: Vec<[u32; SERIES]>,
-    days: Vec<[u32; SERIES]>,
+    weeks: Vec<Vec<u32>>,
+    days: Vec<Vec<u32>>,
     matched: Vec<u32>,
     pass: Bits,
 }
@@ -328,6 +313,23 @@ impl Bits {
 impl Index {
     /// Lays out the claims of `corpus` for querying.
     pub fn new(corpus: &Corpus) -> Index {
+        // The kind facet's labels: "figure", then every declared position (in the questions'
+        // order), then any other stance found; stance claims look theirs up by (question, key).
+        let mut kinds: Vec<String> = vec!["figure".to_string()];
+        let mut kind_of: HashMap<(Option<&str>, Option<&str>), u16> = HashMap::default();
+        for q in &corpus.questions {
+            for p in &q.positions {
+                kind_of.insert((Some(&q.id), Some(&p.key)), kinds.len() as u16);
+                kinds.push(corpus.position_label(q, p));
+            }
+        }
+        for c in corpus.claims.iter().filter(|c| c.kind == Kind::Stance) {
+            let key = (c.question.as_deref(), c.stance.as_deref());
+            if let std::collections::hash_map::Entry::Vacant(e) = kind_of.entry(key) {
+                e.insert(kinds.len() as u16);
+                kinds.push(corpus.stance_label(c));
+            }
+        }
         let n = corpus.claims.len();
         let mut interners: Vec<Interner> = Facet::ALL.iter().map(|_| Interner::default()).collect();
         let mut clusters = Interner::default();
@@ -354,10 +356,9 @@ impl Index {
                     d
                 }
             };
-            let kind = match (c.kind, c.stance) {
-                (Kind::Figure, _) => "figure",
-                (Kind::Stance, Some(Stance::Withdrawn)) => "withdrawn",
-                (Kind::Stance, _) => "engaged",
+            let kind = match c.kind {
+                Kind::Figure => 0,
+                Kind::Stance => kind_of[&(c.question.as_deref(), c.stance.as_deref())],
             };
             let values: [&str; 8] = [
                 c.source.as_deref().unwrap_or(NONE_LABEL),
@@ -366,7 +367,7 @@ impl Index {
                 doc.map_or(c.doc.as_str(), |d| d.title.as_str()),
                 c.metric.map_or(NONE_LABEL, Metric::as_str),
                 c.party.as_deref().unwrap_or(NONE_LABEL),
-                kind,
+                kinds[kind as usize].as_str(),
                 c.qualifier.map_or(NONE_LABEL, Qualifier::as_str),
             ];
             let mut row = [0u32; 8];
@@ -380,7 +381,10 @@ impl Index {
                     .and_then(parse_day)
                     .unwrap_or(i32::MIN),
             );
-            series.push(series_of(c.kind, c.metric, c.stance));
+            series.push(match (c.kind, c.metric) {
+                (Kind::Stance, _) => METRIC_SERIES as u16 + kind - 1,
+                (_, m) => m.unwrap_or(Metric::Other) as u16,
+            });
             if c.quote.is_ascii() {
                 let at = haystack.len();
                 haystack.push_str(&c.quote);
@@ -446,6 +450,11 @@ impl Index {
             labels: interners.into_iter().map(Interner::into_labels).collect(),
             days,
             series,
+            series_labels: Metric::ALL
+                .iter()
+                .map(|m| m.as_str().to_string())
+                .chain(kinds.iter().skip(1).cloned())
+                .collect(),
             week,
             haystack,
             hay_ends,
@@ -598,8 +607,9 @@ impl Index {
         } else {
             0
         };
-        let mut weeks = vec![[0u32; SERIES]; weeks_len];
-        let mut days = vec![[0u32; SERIES]; self.days_len()];
+        let ns = self.series_labels.len();
+        let mut weeks = vec![vec![0u32; ns]; weeks_len];
+        let mut days = vec![vec![0u32; ns]; self.days_len()];
         let mut counts = vec![0u32; total_ids];
         let mut matched: Vec<u32> = Vec::with_capacity(n);
         let mut pass = Bits::new(n);
@@ -651,6 +661,16 @@ impl Index {
             matched,
             pass,
         }
+    }
+
+    /// Number of chart series: the metrics, then the stance positions.
+    pub fn series_count(&self) -> usize {
+        self.series_labels.len()
+    }
+
+    /// The label of chart series `s`: a metric ("killed") or a position ("withdrawn").
+    pub fn series_label(&self, s: usize) -> &str {
+        self.series_labels.get(s).map_or("", String::as_str)
     }
 
     /// Number of daily bins: the dated span, unless it is longer than ten years (then none:
@@ -767,7 +787,7 @@ mod tests {
         doc: &str,
         source: Option<&str>,
         metric: Option<Metric>,
-        stance: Option<Stance>,
+        stance: Option<&str>,
         day: &str,
     ) -> Claim {
         Claim {
@@ -783,7 +803,8 @@ mod tests {
             value: metric.map(|_| 100 * i as u64),
             value_high: None,
             qualifier: metric.map(|_| Qualifier::About),
-            stance,
+            question: stance.map(|_| "troops-status".to_string()),
+            stance: stance.map(str::to_string),
             source: source.map(str::to_string),
             source_org: None,
             via: vec![],
@@ -810,14 +831,7 @@ mod tests {
                     None,
                     "2025-02-04",
                 ),
-                claim(
-                    2,
-                    "a",
-                    Some("Budanov"),
-                    None,
-                    Some(Stance::Engaged),
-                    "2025-02-04",
-                ),
+                claim(2, "a", Some("Budanov"), None, Some("engaged"), "2025-02-04"),
                 claim(
                     3,
                     "b",
@@ -827,14 +841,7 @@ mod tests {
                     "2025-01-13",
                 ),
                 claim(4, "b", None, Some(Metric::Deployed), None, "2025-02-07"),
-                claim(
-                    5,
-                    "b",
-                    Some("NYT"),
-                    None,
-                    Some(Stance::Withdrawn),
-                    "2025-01-30",
-                ),
+                claim(5, "b", Some("NYT"), None, Some("withdrawn"), "2025-01-30"),
             ],
             ..Corpus::default()
         }
@@ -983,5 +990,88 @@ mod tests {
         assert!(f.is_selected(Facet::Metric, 2));
         f.toggle(Facet::Metric, 2);
         assert!(f.is_empty());
+    }
+
+    #[test]
+    fn stances_of_any_question_set_are_facet_values_and_chart_series() {
+        use crate::model::{sample, Position, Question};
+        let mut dam = Question {
+            id: "dam".into(),
+            label: "Did the dam hold?".into(),
+            parties: vec![],
+            positions: [
+                Position {
+                    key: "held".into(),
+                    label: "held".into(),
+                    says: String::new(),
+                },
+                Position {
+                    key: "failed".into(),
+                    label: "withdrawn".into(),
+                    says: String::new(),
+                },
+            ],
+        };
+        let dated = |c: Claim| Claim {
+            stated_on: Some("2025-02-04".into()),
+            ..c
+        };
+        let on_dam = |id: &str, key: &str| Claim {
+            question: Some("dam".into()),
+            party: None,
+            ..dated(sample::stance(id, "a", key))
+        };
+        let corpus = |dam: &Question| Corpus {
+            documents: vec![sample::document("a", "UNN")],
+            claims: vec![
+                dated(sample::stance("a#1", "a", "withdrawn")),
+                on_dam("a#2", "failed"),
+                on_dam("a#3", "held"),
+                sample::claim(),
+            ],
+            questions: vec![sample::question(), dam.clone()],
+            ..Corpus::default()
+        };
+        let idx = Index::new(&corpus(&dam));
+        // Both questions have a position labelled "withdrawn": the question tells them apart.
+        let mut kinds: Vec<&str> = (0..idx.cardinality(Facet::Kind) as u32)
+            .map(|v| idx.label(Facet::Kind, v))
+            .collect();
+        kinds.sort();
+        assert_eq!(
+            kinds,
+            [
+                "Did the dam hold?: withdrawn",
+                "Withdrawn or still engaged?: withdrawn",
+                "figure",
+                "held",
+            ]
+        );
+        let series: Vec<&str> = (METRIC_SERIES..idx.series_count())
+            .map(|s| idx.series_label(s))
+            .collect();
+        assert_eq!(
+            series,
+            [
+                "Withdrawn or still engaged?: withdrawn",
+                "still engaged",
+                "held",
+                "Did the dam hold?: withdrawn"
+            ]
+        );
+        assert_eq!(idx.series_count(), METRIC_SERIES + 4);
+        assert_eq!(idx.series_label(METRIC_SERIES + 2), "held");
+        let a = idx.query(&Filter::default(), Sort::Date, 10);
+        let stances: u32 = a
+            .weeks
+            .iter()
+            .map(|(_, r)| r[METRIC_SERIES..].iter().sum::<u32>())
+            .sum();
+        assert_eq!(stances, 3);
+        // Distinct labels stay short.
+        dam.positions[1].label = "failed".into();
+        let idx = Index::new(&corpus(&dam));
+        assert!(idx.id_of(Facet::Kind, "withdrawn").is_some());
+        assert!(idx.id_of(Facet::Kind, "failed").is_some());
     }
 }

@@ -3,7 +3,7 @@
 //! outlets, 7 metrics, 6 parties, 6 qualifiers, dates over nine months.
 
 use crate::day::{days_from_civil, format_day};
-use crate::model::{Claim, Corpus, Document, Kind, Metric, Qualifier, Stance};
+use crate::model::{Claim, Corpus, Document, Kind, Metric, Position, Qualifier, Question};
 
 /// A small deterministic generator (no dependency needed for this).
 pub struct Lcg(pub u64);
@@ -69,12 +69,10 @@ pub fn corpus(claims: usize, seed: u64) -> Corpus {
                 value: (!stance).then_some(value),
                 value_high: None,
                 qualifier: (!stance).then(|| Qualifier::ALL[rng.below(6) as usize]),
+                question: stance.then(|| "troops-status".to_string()),
                 stance: stance.then(|| {
-                    if rng.below(2) == 0 {
-                        Stance::Withdrawn
-                    } else {
-                        Stance::Engaged
-                    }
+                    let k = rng.below(2) as usize;
+                    ["withdrawn", "engaged"][k].to_string()
                 }),
                 source: Some(format!("Claimant {who}")),
                 source_org: Some(format!("Organisation {}", who % 120)),
@@ -94,6 +92,7 @@ pub fn corpus(claims: usize, seed: u64) -> Corpus {
     Corpus {
         documents,
         claims,
+        questions: vec![question()],
         ..Corpus::default()
     }
 }
@@ -131,6 +130,28 @@ pub fn median_p95(times: &mut [f64]) -> (f64, f64) {
         times[times.len() / 2],
         times[(times.len() * 95 / 100).min(times.len() - 1)],
     )
+}
+
+/// The Kursk question: "withdrawn" or "engaged" (North Korea).
+pub fn question() -> Question {
+    let pos = |key: &str, label: &str, says: &str| Position {
+        key: key.into(),
+        label: label.into(),
+        says: says.into(),
+    };
+    Question {
+        id: "troops-status".into(),
+        label: "Withdrawn or still engaged?".into(),
+        parties: vec!["North Korea".into()],
+        positions: [
+            pos("withdrawn", "withdrawn", "{party} troops were withdrawn"),
+            pos(
+                "engaged",
+                "still engaged",
+                "{party} troops are still engaged",
+            ),
+        ],
+    }
 }
 
 #[cfg(test)]

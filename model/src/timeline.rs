@@ -5,7 +5,7 @@
 use crate::day::{civil_from_days, days_from_civil};
 use crate::format::thousands;
 use crate::model::{Corpus, Metric, Qualifier};
-use crate::query::{Index, SERIES};
+use crate::query::{Index, METRIC_SERIES};
 use crate::sort::{sorted_positions, text_ranks};
 
 /// One figure on the chart.
@@ -319,19 +319,19 @@ pub fn brush_days(x: &Scale, px0: f64, px1: f64) -> (i32, i32) {
 /// What the weekly bars are stacked by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stack {
-    /// The seven metrics (figures only).
+    /// The metrics (figures only).
     #[default]
     Metric,
-    /// Withdrawn vs engaged (stances only).
+    /// The positions on the corpus's questions (stances only).
     Stance,
 }
 
 impl Stack {
-    /// The chart series this stack shows.
-    pub fn series(self) -> std::ops::Range<usize> {
+    /// The chart series this stack shows, of `count` in all ([`Index::series_count`]).
+    pub fn series(self, count: usize) -> std::ops::Range<usize> {
         match self {
-            Stack::Metric => 0..7,
-            Stack::Stance => 7..SERIES,
+            Stack::Metric => 0..METRIC_SERIES.min(count),
+            Stack::Stance => METRIC_SERIES.min(count)..count,
         }
     }
 }
@@ -345,13 +345,13 @@ pub struct Segment {
 }
 
 /// Stacked bars per week: `(Monday, segments bottom to top, total)`.
-pub fn stacks(weeks: &[(i32, [u32; SERIES])], by: Stack) -> Vec<(i32, Vec<Segment>, u32)> {
+pub fn stacks(weeks: &[(i32, Vec<u32>)], by: Stack) -> Vec<(i32, Vec<Segment>, u32)> {
     weeks
         .iter()
         .map(|(d, row)| {
             let mut y = 0;
             let segs = by
-                .series()
+                .series(row.len())
                 .filter(|&s| row[s] > 0)
                 .map(|s| {
                     let seg = Segment {
@@ -469,11 +469,11 @@ mod tests {
     fn marks_and_stacks() {
         assert_eq!(Mark::of(Qualifier::MoreThan), Mark::Floor);
         assert_eq!(Mark::of(Qualifier::UpTo), Mark::Ceiling);
-        let mut row = [0u32; SERIES];
+        let mut row = vec![0u32; METRIC_SERIES + 2];
         row[2] = 3;
         row[3] = 2;
         row[7] = 4;
-        let s = stacks(&[(0, row)], Stack::Metric);
+        let s = stacks(&[(0, row.clone())], Stack::Metric);
         assert_eq!(s[0].2, 5);
         assert_eq!(
             s[0].1,
@@ -490,10 +490,13 @@ mod tests {
                 }
             ]
         );
-        assert_eq!(stacks(&[(0, row)], Stack::Stance)[0].2, 4);
+        assert_eq!(stacks(&[(0, row.clone())], Stack::Stance)[0].2, 4);
         let d = crate::day::parse_day("2025-02-03").unwrap();
         let s = bins_summary(
-            &stacks(&[(d - 7, [0; SERIES]), (d, row)], Stack::Metric),
+            &stacks(
+                &[(d - 7, vec![0; row.len()]), (d, row.clone())],
+                Stack::Metric,
+            ),
             false,
         );
         assert_eq!(s, "5 dated claims over 2 weeks (all dates, whatever the date filter). Busiest: the week of 3 Feb 2025 with 5.");

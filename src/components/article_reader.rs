@@ -1,7 +1,6 @@
 use claimscope_model::reader;
 use leptos::prelude::*;
 
-use super::claim_card::claim_summary;
 use super::ClaimCard;
 use crate::explorer::Explorer;
 
@@ -35,7 +34,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
             let piece = text[seg.start..seg.end].to_string();
             if let Some(&first) = seg.mention.first() {
                 let ids = seg.mention.clone();
-                let label = format!("Claim: {}", claim_summary(ex.claim(first)));
+                let label = format!("Claim: {}", ex.corpus.claim_summary(ex.claim(first)));
                 view! {
                     <mark
                         class="mention"
@@ -111,7 +110,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
                                     aria-pressed=move || (selected() == Some(i)).to_string()
                                     on:click=move |_| ex.select(i)
                                 >
-                                    <span class="tag">{claim_summary(c)}</span>
+                                    <span class="tag">{ex.corpus.claim_summary(c)}</span>
                                     " · "
                                     <span>{who}</span>
                                 </button>

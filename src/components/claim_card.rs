@@ -1,21 +1,8 @@
-use claimscope_model::format::describe_value;
 use claimscope_model::{Claim, Document, Kind};
 use leptos::prelude::*;
 
 use super::StateLink;
 use crate::explorer::Explorer;
-
-/// What a claim says, in a few words: "about 8,000 fighting", "withdrawn".
-pub fn claim_summary(claim: &Claim) -> String {
-    match claim.kind {
-        Kind::Figure => format!(
-            "{} {}",
-            describe_value(claim.value, claim.value_high, claim.qualifier),
-            claim.metric.map_or("", |m| m.as_str())
-        ),
-        Kind::Stance => claim.stance.map_or("", |s| s.as_str()).to_string(),
-    }
-}
 
 /// "Kyiv Independent: title", or the title alone.
 pub fn article_label(document: Option<&Document>, fallback: &str) -> String {
@@ -32,7 +19,7 @@ pub fn article_label(document: Option<&Document>, fallback: &str) -> String {
 #[component]
 pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
     let [before, mention, after] = claim.quote_parts().map(str::to_string);
-    let what = claim_summary(&claim);
+    let what = crate::data::corpus().claim_summary(&claim);
     let party = claim.party.clone().unwrap_or_default();
     let who = claim
         .source

@@ -24,7 +24,7 @@ pub fn CompareMatrix(matrix: Memo<Matrix>) -> impl IntoView {
                     {move || matrix.with(|m| m.questions.iter().zip(&m.cells).map(|(q, row)| {
                         view! {
                             <tr>
-                                <th scope="row">{q.label()}</th>
+                                <th scope="row">{q.label().to_string()}</th>
                                 {row.iter().zip(&m.sources).map(|(cell, source)| {
                                     let conflicted = cell.iter().any(|e| !e.conflicts.is_empty());
                                     view! {

@@ -54,7 +54,7 @@ pub fn ComparePair(matrix: Memo<Matrix>) -> impl IntoView {
                         };
                         view! {
                             <tr class=class>
-                                <th scope="row">{m.questions[r.question].label()}</th>
+                                <th scope="row">{m.questions[r.question].label().to_string()}</th>
                                 <td>{text(r.question, ia)}</td>
                                 <td>{text(r.question, ib)}</td>
                                 <td>

@@ -1,4 +1,3 @@
-use claimscope_model::query::series_label;
 use claimscope_model::timeline::{day_domain, long_day, px, stacks, value_axis, Scale};
 use leptos::prelude::*;
 
@@ -78,7 +77,7 @@ pub fn CountChart() -> impl IntoView {
                                     "{unit}{}: {} {}",
                                     long_day(d),
                                     s.y1 - s.y0,
-                                    series_label(s.series)
+                                    ex.index.series_label(s.series)
                                 );
                                 view! {
                                     <rect class=format!("bar s{}", s.series) x=px(l) y=px(top) width=px(w).max(1) height=px(bottom - top).max(1)>

@@ -1,5 +1,4 @@
 use claimscope_model::format::describe_value;
-use claimscope_model::query::series_label;
 use claimscope_model::timeline::{self, claimant_colours, day_domain, long_day, Mark, Stack};
 use claimscope_model::url::Chart;
 use leptos::prelude::*;
@@ -29,6 +28,7 @@ pub fn TimelineView() -> impl IntoView {
     let chart = Memo::new(move |_| ex.state.with(|s| s.chart));
     let chart = move || chart.get();
     let stack = Memo::new(move |_| ex.state.with(|s| s.stack));
+    let stance_option = ex.corpus.stance_stack_label();
     let daily = Memo::new(move |_| ex.state.with(|s| s.daily));
     let summary = move || {
         if chart() == Chart::Counts {
@@ -112,7 +112,7 @@ pub fn TimelineView() -> impl IntoView {
                                 ex.state.update(|s| s.stack = if v == "stance" { Stack::Stance } else { Stack::Metric });
                             }>
                             <option value="metric">"Metric (figures)"</option>
-                            <option value="stance">"Stance (withdrawn / engaged)"</option>
+                            <option value="stance">{stance_option.clone()}</option>
                         </select>
                     </label>
                 </Show>
@@ -145,8 +145,8 @@ pub fn TimelineView() -> impl IntoView {
                         let by = stack.get();
                         view! {
                             <ul class="series-legend">
-                                {by.series().map(|s| view! {
-                                    <li><span class=format!("swatch s{s}") aria-hidden="true"></span>{series_label(s)}</li>
+                                {by.series(ex.index.series_count()).map(|s| view! {
+                                    <li><span class=format!("swatch s{s}") aria-hidden="true"></span>{ex.index.series_label(s).to_string()}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
@@ -157,14 +157,14 @@ pub fn TimelineView() -> impl IntoView {
                 <summary>"The chart as a table"</summary>
                 {move || match chart() {
                     Chart::Counts => {
-                        let series: Vec<usize> = stack.get().series().collect();
+                        let series: Vec<usize> = stack.get().series(ex.index.series_count()).collect();
                         let head = series.clone();
                         view! {
                             <table>
                                 <thead>
                                     <tr>
                                         <th scope="col">{move || if daily.get() { "Day" } else { "Week of" }}</th>
-                                        {head.into_iter().map(|s| view! { <th scope="col">{series_label(s)}</th> }).collect_view()}
+                                        {head.into_iter().map(|s| view! { <th scope="col">{ex.index.series_label(s).to_string()}</th> }).collect_view()}
                                     </tr>
                                 </thead>
                                 <tbody>
