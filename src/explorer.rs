@@ -1,7 +1,7 @@
 //! The explorer's reactive state: the URL-backed [`State`] and the query answer derived from
 //! it. All computing happens in `claimscope_model::query`; this only wires signals.
 
-use claimscope_model::query::{Answer, Index};
+use claimscope_model::query::{Answer, Filter, Index, Sort};
 use claimscope_model::url::{self, State};
 use claimscope_model::Claim;
 use claimscope_model::Corpus;
@@ -17,38 +17,61 @@ pub struct Explorer {
     pub corpus: &'static Corpus,
     pub index: &'static Index,
     pub state: RwSignal<State>,
-    /// How many groups the list shows ("Show more" raises it; a new filter resets it).
-    pub shown: RwSignal<usize>,
+    /// How many groups the list shows, and for which filter and order: "Show more" raises it,
+    /// and a new filter or order starts again from the first page without a second query.
+    pub shown: RwSignal<(Asked, usize)>,
     pub answer: Memo<Answer>,
+    /// The selected claim's id: each card and mark asks about its own id, so a change of
+    /// selection touches two of them, not all.
+    pub selection: StoredValue<Selector<Option<String>>>,
 }
+
+/// What drives the query: the filter and the order.
+pub type Asked = (Filter, Sort);
 
 impl Explorer {
     /// Reads the state from the page's URL and derives the answer.
     pub fn new() -> Explorer {
         let index = data::index();
         let state = RwSignal::new(url::parse(&current_query(), index));
-        let shown = RwSignal::new(PAGE);
+        let shown = RwSignal::new(state.with_untracked(|s| ((s.filter.clone(), s.sort), PAGE)));
         // Only the filter and the order drive the query: selecting a claim or switching views
         // does not run it again.
         let asked = Memo::new(move |_| state.with(|s| (s.filter.clone(), s.sort)));
-        // A new filter or order starts again from the first page.
-        Effect::new(move |prev: Option<()>| {
-            asked.track();
-            if prev.is_some() {
-                shown.set(PAGE);
-            }
-        });
+        // One query per change: the page size counts only for the filter it was raised for.
         let answer = Memo::new(move |_| {
-            let limit = shown.get();
-            asked.with(|(f, sort)| index.query(f, *sort, limit))
+            asked.with(|now| {
+                let limit = shown.with(|(for_, n)| if for_ == now { *n } else { PAGE });
+                index.query(&now.0, now.1, limit)
+            })
         });
+        let claim = Memo::new(move |_| state.with(|s| s.claim.clone()));
         Explorer {
             corpus: data::corpus(),
             index,
             state,
             shown,
             answer,
+            selection: StoredValue::new(Selector::new(move || claim.get())),
         }
+    }
+
+    /// Shows `PAGE` more groups of the current answer.
+    pub fn show_more(self) {
+        let now = self.state.with_untracked(|s| (s.filter.clone(), s.sort));
+        self.shown.update(|(for_, n)| {
+            if *for_ != now {
+                *for_ = now;
+                *n = PAGE;
+            }
+            *n += PAGE;
+        });
+    }
+
+    /// Is the claim with id `id` the selected one? (Tracks that claim only.)
+    pub fn is_selected(self, id: &str) -> bool {
+        let key = Some(id.to_string());
+        self.selection.with_value(|s| s.selected(&key))
     }
 
     /// The URL of the current state changed by `change` (for links that also work when opened in

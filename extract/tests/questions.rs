@@ -20,8 +20,16 @@ fn dam_corpus() -> claimscope_model::Corpus {
 fn stance_claims_take_the_corpus_question_and_its_keys() {
     let corpus = dam_corpus();
     let ids: Vec<&str> = corpus.questions.iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(ids, ["dam-status"], "the corpus's question replaces the default one");
-    let stances: Vec<_> = corpus.claims.iter().filter(|c| c.kind == Kind::Stance).collect();
+    assert_eq!(
+        ids,
+        ["dam-status"],
+        "the corpus's question replaces the default one"
+    );
+    let stances: Vec<_> = corpus
+        .claims
+        .iter()
+        .filter(|c| c.kind == Kind::Stance)
+        .collect();
     assert!(stances
         .iter()
         .all(|c| c.question.as_deref() == Some("dam-status")));
@@ -51,13 +59,21 @@ fn every_view_uses_the_question_labels() {
     let kinds: Vec<&str> = (0..index.cardinality(Facet::Kind) as u32)
         .map(|v| index.label(Facet::Kind, v))
         .collect();
-    assert!(kinds.contains(&"breached") && kinds.contains(&"still intact"), "{kinds:?}");
-    assert!(!kinds.iter().any(|k| k.contains("withdrawn") || k.contains("engaged")));
+    assert!(
+        kinds.contains(&"breached") && kinds.contains(&"still intact"),
+        "{kinds:?}"
+    );
+    assert!(!kinds
+        .iter()
+        .any(|k| k.contains("withdrawn") || k.contains("engaged")));
     let series: Vec<&str> = (METRIC_SERIES..index.series_count())
         .map(|s| index.series_label(s))
         .collect();
     assert_eq!(series, ["breached", "still intact"]);
-    assert_eq!(corpus.stance_stack_label(), "Stance (breached / still intact)");
+    assert_eq!(
+        corpus.stance_stack_label(),
+        "Stance (breached / still intact)"
+    );
 
     let all: Vec<u32> = (0..corpus.claims.len() as u32).collect();
     let m = compare::matrix(&corpus, &all, By::Claimant);

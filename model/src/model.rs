@@ -315,6 +315,29 @@ impl Corpus {
         }
     }
 
+    /// How widely the claims at `positions` were reported: (articles, outlets). An article
+    /// without an outlet counts as its own.
+    pub fn reach(&self, positions: &[u32]) -> (usize, usize) {
+        let mut docs: Vec<&str> = Vec::new();
+        let mut outlets: Vec<&str> = Vec::new();
+        for c in positions
+            .iter()
+            .filter_map(|&i| self.claims.get(i as usize))
+        {
+            if !docs.contains(&c.doc.as_str()) {
+                docs.push(&c.doc);
+            }
+            let outlet = self
+                .document(&c.doc)
+                .and_then(|d| d.outlet.as_deref())
+                .unwrap_or(c.doc.as_str());
+            if !outlets.contains(&outlet) {
+                outlets.push(outlet);
+            }
+        }
+        (docs.len(), outlets.len())
+    }
+
     /// The stance stacking's name: "Stance (withdrawn / still engaged)", one question's
     /// positions, or "Stance (positions on 3 questions)".
     pub fn stance_stack_label(&self) -> String {
@@ -485,5 +508,38 @@ mod tests {
         c.documents.insert(0, sample::document("c", "Z"));
         assert_eq!(c.document("b").map(|d| d.id.as_str()), Some("b"));
         assert_eq!(c.document("c").map(|d| d.id.as_str()), Some("c"));
+    }
+
+    #[test]
+    fn reach_counts_articles_and_outlets() {
+        let c = Corpus {
+            documents: vec![
+                sample::document("a", "UNN"),
+                sample::document("b", "UNN"),
+                sample::document("c", "NYT"),
+            ],
+            claims: ["a", "b", "c", "c"]
+                .iter()
+                .map(|d| Claim {
+                    doc: d.to_string(),
+                    ..sample::claim()
+                })
+                .collect(),
+            ..Corpus::default()
+        };
+        assert_eq!(c.reach(&[0, 1, 2, 3]), (3, 2));
+        assert_eq!(c.reach(&[2, 3, 99]), (1, 1));
+        assert_eq!(c.claim_summary(&c.claims[0]), "at least 300 killed");
+        let s = sample::stance("a#2", "a", "engaged");
+        let with_q = Corpus {
+            questions: vec![sample::question()],
+            ..Corpus::default()
+        };
+        assert_eq!(with_q.claim_summary(&s), "still engaged");
+        assert_eq!(
+            with_q.stance_statement(&s),
+            "North Korea troops are still engaged"
+        );
+        assert_eq!(Corpus::default().claim_summary(&s), "engaged");
     }
 }

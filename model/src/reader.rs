@@ -2,7 +2,7 @@
 //! page clutter, which claims' sentences cover it and which claims' figure or stance words it is.
 //! The app renders each segment as a text node (never as HTML).
 
-use crate::model::{Claim, Span};
+use crate::model::{Claim, Corpus, Span};
 
 /// A run of text with the same highlighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,17 @@ fn covers(span: &Span, start: usize, end: usize) -> bool {
 
 /// Segments of `text` given its clutter spans and its claims `(position, claim)`. Spans outside
 /// the text or inside a character are clamped, so malformed data cannot panic.
+/// The claims read from article `doc`, with their positions in the corpus, in text order.
+pub fn article_claims<'a>(corpus: &'a Corpus, doc: &str) -> Vec<(u32, &'a Claim)> {
+    corpus
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.doc == doc)
+        .map(|(i, c)| (i as u32, c))
+        .collect()
+}
+
 pub fn segments(text: &str, clutter: &[Span], claims: &[(u32, &Claim)]) -> Vec<Segment> {
     let mut cuts: Vec<usize> = vec![0, text.len()];
     let spans = clutter.iter().chain(
@@ -109,5 +120,22 @@ mod tests {
         let segs = segments(text, &[[500, 600]], &[(0, &c)]);
         let joined: String = segs.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn an_articles_claims_in_corpus_order() {
+        let c = Corpus {
+            claims: ["a", "b", "a"]
+                .iter()
+                .map(|d| Claim {
+                    doc: d.to_string(),
+                    ..sample::claim()
+                })
+                .collect(),
+            ..Corpus::default()
+        };
+        let got: Vec<u32> = article_claims(&c, "a").iter().map(|(i, _)| *i).collect();
+        assert_eq!(got, [0, 2]);
+        assert!(article_claims(&c, "zz").is_empty());
     }
 }

@@ -368,6 +368,41 @@ pub fn stacks(weeks: &[(i32, Vec<u32>)], by: Stack) -> Vec<(i32, Vec<Segment>, u
         .collect()
 }
 
+/// A point as words: "about 8,000 fighting · Kyrylo Budanov · 4 Feb 2025".
+pub fn point_label(corpus: &Corpus, p: &Point) -> String {
+    let (value, high, qualifier) = corpus
+        .claims
+        .get(p.claim as usize)
+        .map_or((None, None, None), |c| (c.value, c.value_high, c.qualifier));
+    format!(
+        "{} {} · {} · {}",
+        crate::format::describe_value(value, high, qualifier),
+        p.metric.as_str(),
+        p.claimant,
+        long_day(p.day)
+    )
+}
+
+/// A sentence describing the figures chart (its accessible summary): how many figures, from
+/// how many claimants, over which dates, and the largest. `points` are in date order.
+pub fn figures_summary(corpus: &Corpus, points: &[Point], claimants: usize) -> String {
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return "No dated figures match the filters.".to_string();
+    };
+    let top = points
+        .iter()
+        .max_by_key(|p| p.high)
+        .map(|p| point_label(corpus, p))
+        .unwrap_or_default();
+    format!(
+        "{} dated figures from {claimants} claimant{} between {} and {}. Largest: {top}.",
+        points.len(),
+        if claimants == 1 { "" } else { "s" },
+        long_day(first.day),
+        long_day(last.day)
+    )
+}
+
 /// A sentence describing the chart of claims per day or week (its accessible summary).
 pub fn bins_summary(bars: &[(i32, Vec<Segment>, u32)], daily: bool) -> String {
     let total: u32 = bars.iter().map(|b| b.2).sum();
@@ -522,5 +557,31 @@ mod tests {
         let colours = claimant_colours(&pts);
         assert!(colours.iter().all(|(_, i)| *i <= OTHER));
         assert_eq!(colours[0].1, 0);
+    }
+
+    #[test]
+    fn the_figures_chart_in_a_sentence() {
+        let c = crate::synth::corpus(50, 3);
+        let idx = Index::new(&c);
+        let all: Vec<u32> = (0..c.claims.len() as u32).collect();
+        let pts = points(&c, &idx, &all);
+        let top = pts.iter().max_by_key(|p| p.high).unwrap();
+        let s = figures_summary(&c, &pts, 7);
+        assert!(
+            s.starts_with(&format!(
+                "{} dated figures from 7 claimants between ",
+                pts.len()
+            )),
+            "{s}"
+        );
+        assert!(
+            s.ends_with(&format!("Largest: {}.", point_label(&c, top))),
+            "{s}"
+        );
+        assert!(point_label(&c, top).contains(&top.claimant));
+        assert_eq!(
+            figures_summary(&c, &[], 0),
+            "No dated figures match the filters."
+        );
     }
 }

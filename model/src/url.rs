@@ -85,6 +85,33 @@ pub struct State {
     pub b: Option<String>,
 }
 
+impl State {
+    /// Shows other columns in the comparison: the two sources picked side by side were
+    /// columns of the old kind, so they are cleared.
+    pub fn set_columns(&mut self, by: By) {
+        if by != self.by {
+            self.by = by;
+            self.a = None;
+            self.b = None;
+        }
+    }
+
+    /// Picks source `a` (`which == "a"`) or `b` of the side by side; `None` clears it.
+    pub fn set_source(&mut self, which: &str, source: Option<String>) {
+        if which == "a" {
+            self.a = source;
+        } else {
+            self.b = source;
+        }
+    }
+
+    /// Sets the date filter to the days from `from` to `to` (a brushed range), either order.
+    pub fn set_range(&mut self, from: i32, to: i32) {
+        self.filter.from = Some(from.min(to));
+        self.filter.to = Some(to.max(from));
+    }
+}
+
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -279,5 +306,22 @@ mod tests {
         assert_eq!(st, State::default());
         assert_eq!(render(&State::default(), &idx), "?");
         assert_eq!(decode("%E2%80%9C%"), "“%");
+    }
+
+    #[test]
+    fn state_rules_live_on_the_state() {
+        let mut s = State {
+            a: Some("UNN".into()),
+            b: Some("NIS".into()),
+            ..State::default()
+        };
+        s.set_columns(By::Claimant);
+        assert_eq!(s.a.as_deref(), Some("UNN"), "same columns: the pair stays");
+        s.set_columns(By::Outlet);
+        assert_eq!((s.by, s.a.clone(), s.b.clone()), (By::Outlet, None, None));
+        s.set_source("b", Some("UNN".into()));
+        assert_eq!((s.a.clone(), s.b.as_deref()), (None, Some("UNN")));
+        s.set_range(20, 10);
+        assert_eq!((s.filter.from, s.filter.to), (Some(10), Some(20)));
     }
 }

@@ -13,14 +13,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
         return view! { <p class="hint">"No such article."</p> }.into_any();
     };
     let text = document.text.clone().unwrap_or_default();
-    let claims: Vec<(u32, &claimscope_model::Claim)> = ex
-        .corpus
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.doc == doc)
-        .map(|(i, c)| (i as u32, c))
-        .collect();
+    let claims = reader::article_claims(ex.corpus, &doc);
     let positions: Vec<u32> = claims.iter().map(|(i, _)| *i).collect();
     let segments = reader::segments(&text, &document.clutter, &claims);
     let selected = move || {
@@ -38,7 +31,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
                 view! {
                     <mark
                         class="mention"
-                        class:selected=move || selected().is_some_and(|s| ids.contains(&s))
+                        class:selected=move || ids.iter().any(|&i| ex.is_selected(&ex.claim(i).id))
                         tabindex="0"
                         role="button"
                         aria-label=label
@@ -58,7 +51,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
             } else if !seg.quote.is_empty() {
                 let ids = seg.quote.clone();
                 view! {
-                    <span class="quoted" class:selected=move || selected().is_some_and(|s| ids.contains(&s))>{piece}</span>
+                    <span class="quoted" class:selected=move || ids.iter().any(|&i| ex.is_selected(&ex.claim(i).id))>{piece}</span>
                 }
                 .into_any()
             } else if seg.clutter {
@@ -107,7 +100,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
                                     type="button"
                                     class="doc-claim"
                                     data-claim=c.id.clone()
-                                    aria-pressed=move || (selected() == Some(i)).to_string()
+                                    aria-pressed=move || ex.is_selected(&c.id).to_string()
                                     on:click=move |_| ex.select(i)
                                 >
                                     <span class="tag">{ex.corpus.claim_summary(c)}</span>

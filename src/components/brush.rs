@@ -64,10 +64,7 @@ pub fn Brush(
                     return;
                 }
                 let (from, to) = brush_days(&x.get_untracked(), a, b);
-                ex.state.update(|s| {
-                    s.filter.from = Some(from);
-                    s.filter.to = Some(to);
-                });
+                ex.state.update(|s| s.set_range(from, to));
             }
             on:pointercancel=move |_| drag.set(None)
         >

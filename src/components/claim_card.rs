@@ -41,8 +41,7 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
     };
     let ex = use_context::<Explorer>();
     let id = claim.id.clone();
-    let selected =
-        move || ex.is_some_and(|ex| ex.state.with(|s| s.claim.as_deref() == Some(id.as_str())));
+    let selected = move || ex.is_some_and(|ex| ex.is_selected(&id));
     let link = ex.map(|_| {
         view! {
             <StateLink

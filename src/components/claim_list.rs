@@ -43,29 +43,15 @@ pub fn ClaimList() -> impl IntoView {
                     let doc = ex.corpus.document(&lead.doc).cloned();
                     let others: Vec<u32> = group[1..].to_vec();
                     let n = others.len();
-                    // "Reported in 3 articles by 2 outlets": the outlets of every report.
-                    let mut outlets: Vec<&str> = Vec::new();
-                    for &i in &group {
-                        let c = ex.claim(i);
-                        let o = ex
-                            .corpus
-                            .document(&c.doc)
-                            .and_then(|d| d.outlet.as_deref())
-                            .unwrap_or(c.doc.as_str());
-                        if !outlets.contains(&o) {
-                            outlets.push(o);
-                        }
-                    }
-                    let m = outlets.len();
+                    let (articles, m) = ex.corpus.reach(&group);
                     let reported = format!(
-                        "Reported in {} articles by {m} outlet{}: show the other {n}",
-                        n + 1,
+                        "Reported in {articles} articles by {m} outlet{}: show the other {n}",
                         if m == 1 { "" } else { "s" }
                     );
                     let member_ids: Vec<String> = others.iter().map(|&i| ex.claim(i).id.clone()).collect();
                     // A report selected elsewhere (chart, matrix) opens its group.
                     let holds_selected = move || {
-                        ex.state.with(|s| s.claim.as_ref().is_some_and(|c| member_ids.contains(c)))
+                        member_ids.iter().any(|id| ex.is_selected(id))
                     };
                     view! {
                         <div class="group">
@@ -79,7 +65,7 @@ pub fn ClaimList() -> impl IntoView {
                                             let label = article_label(ex.corpus.document(&c.doc), &c.doc);
                                             let date = c.stated_on.clone().unwrap_or_else(|| "undated".into());
                                             let id = c.id.clone();
-                                            let selected = move || ex.state.with(|s| s.claim.as_deref() == Some(id.as_str()));
+                                            let selected = move || ex.is_selected(&id);
                                             view! {
                                                 <li class="report" class:selected=selected data-doc=c.doc.clone() data-claim=c.id.clone()>
                                                     <StateLink
@@ -102,7 +88,7 @@ pub fn ClaimList() -> impl IntoView {
             />
         </section>
         <Show when=move || ex.answer.with(|a| a.group_total > a.groups.len())>
-            <button type="button" class="more-claims" on:click=move |_| ex.shown.update(|n| *n += PAGE)>
+            <button type="button" class="more-claims" on:click=move |_| ex.show_more()>
                 {move || ex.answer.with(|a| format!("Show {} more", (a.group_total - a.groups.len()).min(PAGE)))}
             </button>
         </Show>

@@ -18,7 +18,7 @@ pub fn ComparePair(matrix: Memo<Matrix>) -> impl IntoView {
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let v = (!v.is_empty()).then_some(v);
-                        ex.state.update(|s| if which == "a" { s.a = v } else { s.b = v });
+                        ex.state.update(|s| s.set_source(which, v));
                     }
                 >
                     <option value="">"(choose)"</option>

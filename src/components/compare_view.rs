@@ -22,11 +22,7 @@ pub fn CompareView() -> impl IntoView {
                     name="by"
                     choices=&[("claimant", "Claimants"), ("outlet", "Outlets")]
                     value=Signal::derive(move || by().key())
-                    on_change=Callback::new(move |v| ex.state.update(|s| {
-                        s.by = By::from_key(v).unwrap_or_default();
-                        s.a = None;
-                        s.b = None;
-                    }))
+                    on_change=Callback::new(move |v| ex.state.update(|s| s.set_columns(By::from_key(v).unwrap_or_default())))
                 />
             </div>
             <p class="chart-summary">

@@ -1,6 +1,6 @@
-use claimscope_model::format::{describe_value, thousands};
+use claimscope_model::format::thousands;
 use claimscope_model::timeline::{
-    dodge, long_day, px, short_number, value_axis, Mark, Point, Scale,
+    self as timeline, dodge, px, short_number, value_axis, Mark, Point, Scale,
 };
 use claimscope_model::Metric;
 use leptos::prelude::*;
@@ -29,18 +29,6 @@ pub fn day_scale(domain: (i32, i32)) -> Scale {
         r1: WIDTH - RIGHT,
         log: false,
     }
-}
-
-/// "about 8,000 fighting · Kyrylo Budanov · 4 Feb 2025".
-pub fn point_label(ex: Explorer, p: &Point) -> String {
-    let c = ex.claim(p.claim);
-    format!(
-        "{} {} · {} · {}",
-        describe_value(c.value, c.value_high, c.qualifier),
-        p.metric.as_str(),
-        p.claimant,
-        long_day(p.day)
-    )
 }
 
 /// Figures over time: one panel per metric (its own value axis), points coloured by claimant,
@@ -160,7 +148,7 @@ fn point_view(
     let range = p.is_range().then(|| {
         view! { <rect class="range" x=cx - 3 y=y_high width=6 height=(y_low - y_high).max(1) /> }
     });
-    let label = point_label(ex, p);
+    let label = timeline::point_label(ex.corpus, p);
     let title = label.clone();
     let i = p.claim;
     let id = ex.claim(i).id.clone();

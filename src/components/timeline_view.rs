@@ -3,7 +3,6 @@ use claimscope_model::timeline::{self, claimant_colours, day_domain, long_day, M
 use claimscope_model::url::Chart;
 use leptos::prelude::*;
 
-use super::figure_chart::point_label;
 use super::{ChoiceGroup, ClaimList, CountChart, FigureChart};
 use crate::explorer::Explorer;
 
@@ -40,30 +39,12 @@ pub fn TimelineView() -> impl IntoView {
                 )
             });
         }
-        points.with(|p| {
-            if p.is_empty() {
-                return "No dated figures match the filters.".to_string();
-            }
-            let (first, last) = (p[0].day, p[p.len() - 1].day);
-            let claimants = colours.with(Vec::len);
-            let top = p
-                .iter()
-                .max_by_key(|p| p.high)
-                .map(|p| point_label(ex, p))
-                .unwrap_or_default();
-            format!(
-                "{} dated figures from {claimants} claimant{} between {} and {}. Largest: {top}.",
-                p.len(),
-                if claimants == 1 { "" } else { "s" },
-                long_day(first),
-                long_day(last)
-            )
-        })
+        points.with(|p| timeline::figures_summary(ex.corpus, p, colours.with(Vec::len)))
     };
     let detail = move || {
         hovered
             .get()
-            .and_then(|i| points.with(|p| p.iter().find(|p| p.claim == i).map(|p| point_label(ex, p))))
+            .and_then(|i| points.with(|p| p.iter().find(|p| p.claim == i).map(|p| timeline::point_label(ex.corpus, p))))
             .unwrap_or_else(|| {
                 if chart() == Chart::Counts {
                     "Hover over a bar to see its count; drag across the chart to filter by date.".into()
