@@ -132,11 +132,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
         for re in signals {
             for c in re.captures_iter(s) {
                 if let Some(o) = c.name("outlet") {
-                    let weight = if c.get(0).is_some_and(|m| m.as_str().starts_with(", report")) {
-                        2
-                    } else {
-                        1
-                    };
+                    // A relay (", reports UNN.") names the outlet more surely.
+                    let weight = if c.name("relay").is_some() { 2 } else { 1 };
                     vote(o.as_str(), weight, &mut outlet_votes);
                 }
             }
