@@ -902,4 +902,73 @@ mod tests {
         let err = Lexicon::with_extensions(&bad).unwrap_err().to_string();
         assert!(err.starts_with("x/lexicon.toml:"), "{err}");
     }
+
+    fn ext(text: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::with_extensions(&[("x/lexicon.toml".to_string(), text.to_string())])
+    }
+
+    #[test]
+    fn extension_extends_grammar_lists() {
+        let lex = ext("[clause]\nstops = [\"Whereas\"]\n[number]\nunits = { zwei = 2 }\n").unwrap();
+        let g = &lex.grammar;
+        assert!(g.clause_stops.contains("whereas"));
+        assert!(g.clause_stops.contains("that"), "built-in words stay");
+        assert_eq!(g.units.get("zwei"), Some(2));
+        assert_eq!(g.units.get("three"), Some(3));
+        let text = "zwei soldiers";
+        let toks = lex.tokenize(text, 0);
+        let found = crate::number::find_numbers_in(&toks, text, g);
+        assert_eq!(found[0].value, Some(2));
+        assert!(Lexicon::builtin().grammar.units.get("zwei").is_none());
+    }
+
+    #[test]
+    fn declared_lists_must_have_data_and_be_indexed() {
+        let builtin: Vec<LexiconFile> = BUILTIN_LISTS
+            .iter()
+            .map(|(name, text)| LexiconFile::parse(name, text).unwrap())
+            .collect();
+        assert!(check_declared(builtin.iter(), LISTS).is_ok());
+        let declared = [
+            ("clause", "stops", ListKind::Words),
+            ("clause", "nowhere", ListKind::Words),
+        ];
+        let err = check_declared(builtin.iter(), &declared)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("clause.nowhere"), "{err}");
+
+        assert!(Lexicon::builtin().check_finished().is_ok());
+        let mut lex = Lexicon::default();
+        lex.people.add("sappers", 0);
+        let err = lex.check_finished().unwrap_err().to_string();
+        assert!(err.contains("never indexed"), "{err}");
+    }
+
+    #[test]
+    fn bad_lists_are_errors_naming_the_file() {
+        for (text, says) in [
+            ("[people]\nnounz = [\"sappers\"]\n", "people.nounz"),
+            ("[grammar]\nstops = [\"x\"]\n", "grammar.stops"),
+            ("[number]\nunits = [\"one\"]\n", "number.units"),
+            ("[clause]\nstops = \"whereas\"\n", "clause.stops"),
+            ("[clutter.lines]\npatterns = [\"^x$\"]\n", "ignore_case"),
+            (
+                "[clutter.lines]\nignore_case = true\npatterns = [\"(\"]\n",
+                "\"(\"",
+            ),
+        ] {
+            let err = ext(text).unwrap_err().to_string();
+            assert!(err.starts_with("x/lexicon.toml:"), "{err}");
+            assert!(err.contains(says), "{err}");
+        }
+    }
+
+    #[test]
+    fn clutter_lists_say_their_case() {
+        let lex = ext("[clutter.outlet_signals]\nignore_case = false\npatterns = ['(?P<outlet>Foo) says']\n[clutter.trailers]\nignore_case = true\npatterns = ['^more below$']\n").unwrap();
+        assert!(lex.outlet_signal_set.is_match("Foo says"));
+        assert!(!lex.outlet_signal_set.is_match("foo says"));
+        assert!(lex.trailer_set.is_match("MORE BELOW"));
+    }
 }
