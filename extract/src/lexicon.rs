@@ -1,6 +1,8 @@
 //! The extractor's data: phrase lists, parties, entities and clutter patterns, read from
-//! `data/lexicon.toml` and `data/entities.toml` (built in) plus optional extensions from a corpus
-//! folder. Phrases are compiled into [`PhraseSet`]s that match on tokens.
+//! `data/lexicon.toml`, the closed-class words of `data/en/grammar.toml` (same layout) and
+//! `data/entities.toml` (built in), plus optional extensions from a corpus folder. Phrases are
+//! compiled into [`PhraseSet`]s that match on tokens, grammar words into [`WordSet`]s and
+//! [`WordTable`]s. Every list is declared once, in the `lexicon!` invocation below.
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
