@@ -6,7 +6,7 @@
 //! ("the head of the GUR" → Kyrylo Budanov), pronouns and role nouns ("he", "the president")
 //! through the claimants seen earlier in the document.
 
-use crate::date::{find_dates, DateExpr};
+use crate::date::{find_dates_in, DateExpr};
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::token::{is_quote_token, Token};
 
@@ -65,18 +65,9 @@ pub struct Frame {
     pub stated: Option<DateExpr>,
 }
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-const CLAUSE_STOPS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "when", "where", "while", "after", "before",
-    "because", "although", "though", "since", "as", "if", "but", "or", "so", "than", "then", "is",
-    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
-    "could", "should", "may", "might", "must", "do", "does", "did", "not", "to", "with", "against",
-    "on", "in", "at", "by", "about", "amid", "despite", "during", "into", "from", "however",
-    "also", "it", "there", "this", "these", "those", "what", "how", "why",
-];
-
-fn is_stop(t: &Token) -> bool {
-    CLAUSE_STOPS.contains(&t.norm.as_str()) && !t.is_capitalized()
+/// A lower-case clause stop (`[clause] stops`) ends a claimant's noun phrase.
+fn is_stop(t: &Token, lex: &Lexicon) -> bool {
+    lex.grammar.clause_stops.has(t) && !t.is_capitalized()
 }
 
 /// Which tokens are inside quotation marks.
@@ -170,10 +161,13 @@ pub fn resolve(
     }
     // Pronouns and role nouns refer back.
     if e - s == 1 && lex.pronouns.contains(toks, s) {
-        let person = match toks[s].norm.as_str() {
-            "he" | "she" | "i" => Some(true),
-            "it" => Some(false),
-            _ => None,
+        let g = &lex.grammar;
+        let person = if g.person_pronouns.has(&toks[s]) {
+            Some(true)
+        } else if g.thing_pronouns.has(&toks[s]) {
+            Some(false)
+        } else {
+            None
         };
         return history
             .last(person)
@@ -192,19 +186,7 @@ pub fn resolve(
                     return Some(c.clone());
                 }
                 // "the agency" after a named agency, "the official" after a named official.
-                let institution = matches!(
-                    role,
-                    "agency"
-                        | "ministry"
-                        | "service"
-                        | "directorate"
-                        | "department"
-                        | "office"
-                        | "army"
-                        | "military"
-                        | "newspaper"
-                        | "outlet"
-                );
+                let institution = lex.grammar.institutions.contains(role);
                 if let Some(c) = history.last(Some(!institution)) {
                     return Some(c.clone());
                 }
@@ -241,7 +223,7 @@ pub fn resolve(
     // A description ("Ukrainian officials", "Ukraine"): keep the words.
     let start = words
         .iter()
-        .position(|t| !matches!(t.norm.as_str(), "the" | "a" | "an"))
+        .position(|t| !lex.grammar.articles.has(t))
         .unwrap_or(0);
     let first = words.get(start)?;
     let last = words.last()?;
@@ -293,13 +275,14 @@ type Subject = (usize, usize, Option<(usize, usize)>);
 /// when the subject is "X, citing Y," (then Y is the claimant and X a relay).
 fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     let mut j = v;
-    while j > 0 && lex.adverbs.contains(toks, j - 1) && !BE.contains(&toks[j - 1].norm.as_str()) {
+    let be = &lex.grammar.be;
+    while j > 0 && lex.adverbs.contains(toks, j - 1) && !be.has(&toks[j - 1]) {
         j -= 1;
     }
     if j == 0 {
         return None;
     }
-    if BE.contains(&toks[j - 1].norm.as_str()) {
+    if be.has(&toks[j - 1]) {
         return None; // passive: "is estimated to", "are believed to"
     }
     let mut end = j;
@@ -320,8 +303,8 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     }
     let mut k = collect_left(toks, end, lex);
     // "The Kremlin on Monday rejected": step over a time adverbial and go on.
-    if k < end && k >= 2 && matches!(toks[k - 1].norm.as_str(), "on" | "in" | "last" | "this") {
-        let dates = find_dates(&toks[k..end]);
+    if k < end && k >= 2 && lex.grammar.date_leads.has(&toks[k - 1]) {
+        let dates = find_dates_in(&toks[k..end], &lex.grammar);
         if dates
             .first()
             .is_some_and(|d| d.tok_start == 0 && k + d.tok_end == end)
@@ -342,7 +325,7 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
                 && !toks[m - 1].is_punct(',')
                 && !toks[m - 1].is_number()
                 && !is_quote_token(&toks[m - 1])
-                && (toks[m - 1].is_capitalized() || !is_stop(&toks[m - 1]))
+                && (toks[m - 1].is_capitalized() || !is_stop(&toks[m - 1], lex))
             {
                 m -= 1;
             }
@@ -378,10 +361,10 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
             crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
-                (!is_stop(t)
+                (!is_stop(t, lex)
                     && !lex.speech_verbs.contains(toks, k - 1)
                     && !lex.denials.contains(toks, k - 1)
-                    && !looks_like_verb(t))
+                    && !looks_like_verb(t, lex))
                     || t.is_capitalized() && k - 1 == 0
             }
         };
@@ -394,24 +377,12 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
 }
 
 /// A lower-case past-tense word ("rejected", "claimed") ends a subject; a few adjectives in
-/// "-ed" do not ("armed forces", "unnamed official").
-fn looks_like_verb(t: &Token) -> bool {
-    const ADJECTIVES: &[&str] = &[
-        "armed",
-        "unnamed",
-        "retired",
-        "named",
-        "united",
-        "embedded",
-        "detained",
-        "wounded",
-        "self-proclaimed",
-        "so-called",
-    ];
+/// "-ed" (`[claimant] ed_adjectives`) do not ("armed forces", "unnamed official").
+fn looks_like_verb(t: &Token, lex: &Lexicon) -> bool {
     !t.is_capitalized()
         && t.norm.len() > 4
         && t.norm.ends_with("ed")
-        && !ADJECTIVES.contains(&t.norm.as_str())
+        && !lex.grammar.ed_adjectives.has(t)
 }
 
 /// The claimant's words to the right of `s` ("according to X", "said X", "by X").
@@ -430,14 +401,14 @@ fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
             }
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
-                if matches!(t.norm.as_str(), "in" | "on" | "at") {
+                if lex.grammar.name_prepositions.has(t) {
                     let next = toks.get(k + 1);
                     let next2 = toks.get(k + 2);
                     next.is_some_and(|n| n.is_capitalized())
                         || (next.is_some_and(|n| n.is("the"))
                             && next2.is_some_and(|n| n.is_capitalized()))
                 } else {
-                    !is_stop(t) && (k == s || !lex.speech_verbs.contains(toks, k))
+                    !is_stop(t, lex) && (k == s || !lex.speech_verbs.contains(toks, k))
                 }
             }
         };
@@ -470,21 +441,16 @@ fn via_after(toks: &[Token], from: usize, to: usize, lex: &Lexicon) -> Vec<Strin
     out
 }
 
-fn date_in(toks: &[Token], from: usize, to: usize) -> Option<DateExpr> {
+fn date_in(toks: &[Token], from: usize, to: usize, lex: &Lexicon) -> Option<DateExpr> {
     let to = to.min(toks.len());
     if from >= to {
         return None;
     }
-    find_dates(&toks[from..to])
+    find_dates_in(&toks[from..to], &lex.grammar)
         .into_iter()
         .find(|d| {
-            let before = (from + d.tok_start)
-                .checked_sub(1)
-                .map(|k| toks[k].norm.as_str());
-            !matches!(
-                before,
-                Some("since" | "until" | "for" | "from" | "by" | "till")
-            )
+            let before = (from + d.tok_start).checked_sub(1).map(|k| &toks[k]);
+            !before.is_some_and(|t| lex.grammar.not_stated_after.has(t))
         })
         .map(|d| d.expr)
 }
@@ -530,7 +496,7 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
             if let Some(c) = resolve(toks, s, e, lex, history) {
                 let leading = i <= 4 && toks.get(e).is_some_and(|t| t.is_punct(','));
                 let content = if leading { (e, n) } else { (0, i) };
-                let stated = date_in(toks, 0, i.min(6)).filter(|_| leading);
+                let stated = date_in(toks, 0, i.min(6), lex).filter(|_| leading);
                 out.push(Frame {
                     claimant: c,
                     np: (s, e),
@@ -613,7 +579,7 @@ fn verb_frame(
     let after = v + len;
     let noun_like = lex.noun_like.contains(toks, v);
     // Passive with an agent: "was reported by X".
-    if v > 0 && BE.contains(&toks[v - 1].norm.as_str()) {
+    if v > 0 && lex.grammar.be.has(&toks[v - 1]) {
         if toks.get(after).is_some_and(|t| t.is("by")) {
             let (s, e) = np_right(toks, after + 1, lex);
             let claimant = resolve(toks, s, e, lex, history)?;
@@ -624,7 +590,7 @@ fn verb_frame(
                 content: (0, v.saturating_sub(1)),
                 strong: false,
                 via,
-                stated: date_in(toks, v, n),
+                stated: date_in(toks, v, n, lex),
             });
         }
         return None;
@@ -674,9 +640,15 @@ fn verb_frame(
             .find(|&k| toks[k].is("that"))
             .unwrap_or((after + 8).min(n));
         // "On February 4, Yonhap reported": a date opening the sentence.
-        date_in(toks, after, until).or_else(|| if s <= 6 { date_in(toks, 0, s) } else { None })
+        date_in(toks, after, until, lex).or_else(|| {
+            if s <= 6 {
+                date_in(toks, 0, s, lex)
+            } else {
+                None
+            }
+        })
     } else {
-        date_in(toks, after, n)
+        date_in(toks, after, n, lex)
     };
     let mut via = via0;
     for x in via_after(
@@ -726,7 +698,7 @@ fn inverted(
             content: (0, v),
             strong: false,
             via: via_after(toks, e, n, lex),
-            stated: date_in(toks, after, n),
+            stated: date_in(toks, after, n, lex),
         });
     }
     None
@@ -765,7 +737,7 @@ pub fn relay_tail(toks: &[Token], lex: &Lexicon) -> Option<String> {
         n
     };
     for k in (end.saturating_sub(4)..end).rev() {
-        if (toks[k].is("reports") || toks[k].is("writes")) && k > 0 && toks[k - 1].is_punct(',') {
+        if lex.grammar.relay_verbs.has(&toks[k]) && k > 0 && toks[k - 1].is_punct(',') {
             for (_, _, tag) in lex.aliases.find_all(toks, k + 1, end) {
                 let ent = &lex.entities[tag as usize];
                 if ent.kind == EntityKind::Outlet {

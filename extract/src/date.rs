@@ -1,8 +1,10 @@
 //! Date expressions in text ("Feb. 4", "February 4, 2025", "2025-02-04", "on Friday",
-//! "mid-January", "last fall") and their resolution against a reference date.
+//! "mid-January", "last fall") and their resolution against a reference date. The words are the
+//! grammar's `[date]` lists.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::lexicon::Grammar;
 use crate::token::{tokenize, Token};
 
 /// A date as the text gives it, possibly relative or without a year.
@@ -50,42 +52,20 @@ pub struct FoundDate {
     pub expr: DateExpr,
 }
 
-fn month_of(word: &str) -> Option<u32> {
-    let m = match word {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(m)
+fn month_of(word: &str, g: &Grammar) -> Option<u32> {
+    g.months.get(word).map(|m| m as u32)
 }
 
 /// Is token `i` a month name (capitalised, so that "may" the verb is not one)?
-pub fn is_month(toks: &[Token], i: usize) -> bool {
+pub fn is_month(toks: &[Token], i: usize, g: &Grammar) -> bool {
     toks.get(i)
-        .is_some_and(|t| t.is_capitalized() && month_of(&t.norm).is_some())
+        .is_some_and(|t| t.is_capitalized() && month_of(&t.norm, g).is_some())
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+fn weekday_of(word: &str, g: &Grammar) -> Option<Weekday> {
+    g.weekdays
+        .get(word)
+        .and_then(|d| Weekday::try_from(u8::try_from(d).ok()?).ok())
 }
 
 fn small_number(t: &Token, max: u32) -> Option<u32> {
@@ -102,12 +82,18 @@ fn year(t: &Token) -> Option<i32> {
     t.text.parse().ok().filter(|y| (1900..=2100).contains(y))
 }
 
-/// All date expressions in `toks`, left to right, not overlapping.
+/// All date expressions in `toks`, left to right, not overlapping (with the built-in grammar).
+#[cfg(test)]
 pub fn find_dates(toks: &[Token]) -> Vec<FoundDate> {
+    find_dates_in(toks, &crate::lexicon::Lexicon::shared().grammar)
+}
+
+/// Like [`find_dates`], with the date words of `g`.
+pub fn find_dates_in(toks: &[Token], g: &Grammar) -> Vec<FoundDate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((end, expr)) = date_at(toks, i) {
+        if let Some((end, expr)) = date_at(toks, i, g) {
             out.push(FoundDate {
                 tok_start: i,
                 tok_end: end,
@@ -133,7 +119,7 @@ fn skip_punct(toks: &[Token], mut i: usize, c: char) -> usize {
     i
 }
 
-fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
+fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
     let t = &toks[i];
     // 2025-02-04
     if let Some(y) = year(t) {
@@ -151,8 +137,8 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
         return None;
     }
     // Month [.] day [,] [year] / Month year
-    if is_month(toks, i) {
-        let month = month_of(&t.norm)?;
+    if is_month(toks, i, g) {
+        let month = month_of(&t.norm, g)?;
         let j = skip_punct(toks, i + 1, '.');
         if let Some(day) = toks.get(j).and_then(|x| small_number(x, 31)) {
             // "Aug. 6 on 2024": a stray preposition before the year.
@@ -176,8 +162,8 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
     }
     // day Month [year]
     if let Some(day) = small_number(t, 31) {
-        if is_month(toks, i + 1) {
-            let month = month_of(&toks[i + 1].norm)?;
+        if is_month(toks, i + 1, g) {
+            let month = month_of(&toks[i + 1].norm, g)?;
             let (end, yr) = match toks.get(i + 2).and_then(year) {
                 Some(y) => (i + 3, Some(y)),
                 None => (i + 2, None),
@@ -187,13 +173,7 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
         return None;
     }
     // early / mid / late / end of / beginning of Month
-    let part = match t.norm.as_str() {
-        "early" | "beginning" | "start" => Some(5),
-        "mid" | "middle" => Some(15),
-        "late" => Some(25),
-        "end" => Some(28),
-        _ => None,
-    };
+    let part = g.month_parts.get(&t.norm).map(|d| d as u32);
     if let Some(day) = part {
         let mut j = i + 1;
         while toks
@@ -203,8 +183,8 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
         {
             j += 1;
         }
-        if is_month(toks, j) {
-            let month = month_of(&toks[j].norm)?;
+        if is_month(toks, j, g) {
+            let month = month_of(&toks[j].norm, g)?;
             let (end, yr) = match toks.get(j + 1).and_then(year) {
                 Some(y) => (j + 2, Some(y)),
                 None => (j + 1, None),
@@ -213,29 +193,28 @@ fn date_at(toks: &[Token], i: usize) -> Option<(usize, DateExpr)> {
         }
         return None;
     }
-    if let Some(w) = weekday_of(&t.norm) {
+    if let Some(w) = weekday_of(&t.norm, g) {
         return Some((i + 1, DateExpr::Weekday(w)));
     }
-    match t.norm.as_str() {
-        "today" => return Some((i + 1, DateExpr::Relative(0))),
-        "yesterday" => return Some((i + 1, DateExpr::Relative(-1))),
-        "last" | "this" => {
-            let next = toks.get(i + 1).map(|x| x.norm.as_str());
-            let expr = match (t.norm.as_str(), next) {
-                ("last", Some("week")) => DateExpr::Relative(-7),
-                ("last", Some("month")) => DateExpr::Relative(-30),
-                ("last", Some("fall" | "autumn")) => DateExpr::LastSeason { month: 10 },
-                ("last", Some("summer")) => DateExpr::LastSeason { month: 7 },
-                ("last", Some("spring")) => DateExpr::LastSeason { month: 4 },
-                ("last", Some("winter")) => DateExpr::LastSeason { month: 1 },
-                ("this", Some("week")) => DateExpr::Relative(0),
-                _ => return None,
-            };
-            return Some((i + 2, expr));
-        }
-        _ => {}
+    if let Some(days) = g.relative_days.get(&t.norm) {
+        return Some((i + 1, DateExpr::Relative(days)));
     }
-    None
+    // "last week", "last fall", "this week"
+    let next = toks.get(i + 1).map_or("", |x| x.norm.as_str());
+    let expr = if t.is("last") {
+        match (g.last.get(next), g.last_seasons.get(next)) {
+            (Some(days), _) => DateExpr::Relative(days),
+            (None, Some(month)) => DateExpr::LastSeason {
+                month: month as u32,
+            },
+            (None, None) => return None,
+        }
+    } else if t.is("this") {
+        DateExpr::Relative(g.this.get(next)?)
+    } else {
+        return None;
+    };
+    Some((i + 2, expr))
 }
 
 fn month_day(month: u32, day: u32, year: Option<i32>) -> DateExpr {
@@ -245,10 +224,16 @@ fn month_day(month: u32, day: u32, year: Option<i32>) -> DateExpr {
     }
 }
 
-/// Parses a free-standing date ("February 4, 2025 9:20 PM", "2025-02-04", "Nov. 25, 2024").
+/// Parses a free-standing date ("February 4, 2025 9:20 PM", "2025-02-04", "Nov. 25, 2024"),
+/// with the built-in grammar.
 pub fn parse_date_text(s: &str) -> Option<DateExpr> {
+    parse_date_text_in(s, &crate::lexicon::Lexicon::shared().grammar)
+}
+
+/// Like [`parse_date_text`], with the date words of `g`.
+pub fn parse_date_text_in(s: &str, g: &Grammar) -> Option<DateExpr> {
     let toks = tokenize(s, 0);
-    find_dates(&toks).into_iter().map(|f| f.expr).next()
+    find_dates_in(&toks, g).into_iter().map(|f| f.expr).next()
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

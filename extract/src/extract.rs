@@ -3,7 +3,7 @@
 //! article's date is known.
 
 use crate::attribution::{backward_claimant, frame_at, frames, relay_tail, Claimant, History};
-use crate::date::{find_dates, DateExpr};
+use crate::date::{find_dates_in, DateExpr};
 use crate::figure::{find_figures, people_parties, Antecedent};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
@@ -53,10 +53,14 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     for &(ps, pe) in &layout.paragraphs {
         let mut carry: Option<(Claimant, Vec<String>)> = None;
         let para_first_claim = claims.len();
-        for (ss, se) in sentence::split(text, ps, pe) {
+        for (ss, se) in sentence::split_in(text, ps, pe, &lex.grammar) {
             lex.tokenize_into(&text[ss..se], ss, &mut toks);
             let toks = toks.as_slice();
-            body_dates.extend(find_dates(toks).into_iter().map(|d| d.expr));
+            body_dates.extend(
+                find_dates_in(toks, &lex.grammar)
+                    .into_iter()
+                    .map(|d| d.expr),
+            );
             if let Some((c, via)) = backward_claimant(toks, lex, &history) {
                 // "This was reported by X": X said the sentences before it in this paragraph.
                 for claim in claims[para_first_claim..]
@@ -76,7 +80,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             }
             let fs = frames(toks, lex, &history);
             let relay = relay_tail(toks, lex);
-            let leading_date = find_dates(&toks[..toks.len().min(6)])
+            let leading_date = find_dates_in(&toks[..toks.len().min(6)], &lex.grammar)
                 .into_iter()
                 .find(|d| d.tok_start <= 1)
                 .map(|d| d.expr);

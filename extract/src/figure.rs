@@ -7,7 +7,7 @@
 
 use crate::date::is_month;
 use crate::lexicon::{metric_of, qualifier_of, Lexicon};
-use crate::number::{find_numbers, NumberPhrase};
+use crate::number::{find_numbers_in, NumberPhrase};
 use crate::token::Token;
 use claimscope_model::model::{Metric, Qualifier};
 
@@ -33,40 +33,6 @@ pub struct Antecedent {
     pub party: Option<usize>,
 }
 
-const PRONOUN_HEADS: &[&str] = &["them", "whom", "those", "these", "which"];
-const NP_STOPS: &[&str] = &[
-    "that", "who", "which", "in", "on", "at", "to", "for", "from", "with", "by", "were", "was",
-    "are", "is", "have", "has", "had", "will", "would", "be", "been", "being", "as", "than", "or",
-    "per", "a", "an", "the", "this", "their", "its", "his", "her", "our", "into", "over", "under",
-    "across", "since", "during", "after", "before", "while", "when", "where", "and", "but",
-];
-const PREDICATE_VERBS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "at",
-    "reached",
-    "totaled",
-    "totalled",
-    "numbered",
-    "number",
-    "exceed",
-    "exceeded",
-    "exceeds",
-    "to",
-    "of",
-    "stands",
-    "stood",
-    "topped",
-    "surpassed",
-    "hit",
-    "passed",
-];
-const PREDICATE_NOUNS: &[&str] = &[
-    "toll", "number", "numbers", "tally", "count", "figure", "total",
-];
-
 fn is_punct_stop(t: &Token) -> bool {
     t.kind == crate::token::TokKind::Punct && !matches!(t.text, "-" | "'" | "’")
 }
@@ -88,13 +54,14 @@ pub fn people_parties(toks: &[Token], lex: &Lexicon) -> Vec<(usize, usize)> {
         let demonym = lex.party_people.match_at(toks, i).is_some();
         let modifies = (after..(after + 3).min(toks.len()))
             .any(|k| lex.people.contains(toks, k) || lex.groups.contains(toks, k));
+        let g = &lex.grammar;
         let from = i >= 2
-            && (toks[i - 1].is("from") || toks[i - 1].is("of") || toks[i - 1].is("the"))
+            && g.party_links.has(&toks[i - 1])
             && (i.saturating_sub(4)..i).any(|k| lex.people.contains(toks, k));
         let possessive = toks[i + len - 1].possessive
-            && toks.get(after).is_some_and(|t| {
-                lex.people.contains(toks, after) || t.is("military") || t.is("army")
-            });
+            && toks
+                .get(after)
+                .is_some_and(|t| lex.people.contains(toks, after) || g.party_collectives.has(t));
         if demonym || modifies || from || possessive {
             out.push((i, tag as usize));
         }
@@ -107,13 +74,15 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     let e = p.tok_end;
     let prev = s.checked_sub(1).map(|k| &toks[k]);
     let next = toks.get(e);
+    let g = &lex.grammar;
     // Dates: "Feb. 4", "4 February", "January 28".
     if s > 0
-        && (is_month(toks, s - 1) || (s > 1 && toks[s - 1].is_punct('.') && is_month(toks, s - 2)))
+        && (is_month(toks, s - 1, g)
+            || (s > 1 && toks[s - 1].is_punct('.') && is_month(toks, s - 2, g)))
     {
         return true;
     }
-    if is_month(toks, e) {
+    if is_month(toks, e, g) {
         return true;
     }
     // Times and scores: "9:20", "3-2".
@@ -126,7 +95,7 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     // Ordinals and glued units: "1st", "1,000km", "20%".
     if let Some(t) = next {
         if t.start == toks[e - 1].end && t.is_word() && p.digits {
-            if matches!(t.norm.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+            if g.digit_suffixes.has(t) {
                 return true;
             }
             if lex.not_people.contains(toks, e) {
@@ -169,7 +138,8 @@ pub fn find_figures(
     people_parties: &[(usize, usize)],
     ante: &mut Antecedent,
 ) -> Vec<Figure> {
-    let numbers = find_numbers(toks, text);
+    let g = &lex.grammar;
+    let numbers = find_numbers_in(toks, text, g);
     let mut out: Vec<Figure> = Vec::new();
     for (idx, p) in numbers.iter().enumerate() {
         if excluded(toks, p, lex) {
@@ -185,10 +155,8 @@ pub fn find_figures(
                 // "and about 2,700 have been wounded": continues a count of people.
                 // ... or follows a partitive: "Of those, roughly 300 were killed".
                 let partitive = (p.tok_start.saturating_sub(5)..p.tok_start).any(|k| {
-                    matches!(toks[k].norm.as_str(), "of" | "among")
-                        && toks
-                            .get(k + 1)
-                            .is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_str()))
+                    g.partitives.has(&toks[k])
+                        && toks.get(k + 1).is_some_and(|t| g.pronoun_heads.has(t))
                 });
                 let continues = (!out.is_empty() || partitive)
                     && toks
@@ -230,8 +198,7 @@ pub fn find_figures(
             qualifier = Qualifier::About;
         }
         // "At least 300 ... and another 2,700": the qualifier carries over a parallel count.
-        let parallel = p.tok_start > 0
-            && (toks[p.tok_start - 1].is("another") || toks[p.tok_start - 1].is("and"));
+        let parallel = p.tok_start > 0 && g.parallel.has(&toks[p.tok_start - 1]);
         if q_start == p.tok_start && parallel {
             if let Some(last) = out.last() {
                 if matches!(
@@ -242,8 +209,7 @@ pub fn find_figures(
                 }
             }
         }
-        let including =
-            q_start > 0 && (toks[q_start - 1].is("including") || toks[q_start - 1].is("among"));
+        let including = q_start > 0 && g.subset_leads.has(&toks[q_start - 1]);
         // "3 of the 10 soldiers": the 10 is the whole the count is taken from.
         let denominator = q_start >= 3
             && toks[q_start - 1].is("the")
@@ -273,7 +239,7 @@ pub fn find_figures(
         let mut party = party_in(toks, p.tok_end, noun_end, lex);
         if party.is_none() {
             let k = noun_end;
-            if toks.get(k).is_some_and(|t| t.is("from") || t.is("of")) {
+            if toks.get(k).is_some_and(|t| g.party_after.has(t)) {
                 party = party_in(toks, k + 1, (k + 4).min(toks.len()), lex);
             }
         }
@@ -332,6 +298,7 @@ fn counted_noun(
     lex: &Lexicon,
     limit: usize,
 ) -> Option<(usize, bool)> {
+    let g = &lex.grammar;
     let mut k = p.tok_end;
     let limit = limit.min(toks.len()).min(p.tok_end + 7);
     if toks.get(k).is_some_and(|t| crate::token::is_quote_token(t))
@@ -343,16 +310,10 @@ fn counted_noun(
     // "300 of them", "hundreds of Russian and North Korean servicemen"
     if toks.get(k).is_some_and(|t| t.is("of")) {
         k += 1;
-        if toks
-            .get(k)
-            .is_some_and(|t| PRONOUN_HEADS.contains(&t.norm.as_str()))
-        {
+        if toks.get(k).is_some_and(|t| g.pronoun_heads.has(t)) {
             return Some((k + 1, true));
         }
-        if toks
-            .get(k)
-            .is_some_and(|t| t.is("the") || t.is("their") || t.is("its"))
-        {
+        if toks.get(k).is_some_and(|t| g.of_determiners.has(t)) {
             k += 1;
         }
         // "3 of the 10 soldiers"
@@ -378,7 +339,7 @@ fn counted_noun(
         if is_punct_stop(t) || t.is_number() {
             return None;
         }
-        if NP_STOPS.contains(&t.norm.as_str()) {
+        if g.noun_phrase_stops.has(t) {
             // "Russian and North Korean servicemen": "and" between two party words.
             let joins_parties = t.is("and")
                 && k > p.tok_end
@@ -402,7 +363,8 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
     let Some(verb) = s.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
-    if !PREDICATE_VERBS.contains(&verb.norm.as_str()) {
+    let g = &lex.grammar;
+    if !g.predicate_verbs.has(verb) {
         return false;
     }
     let lo = s.saturating_sub(9).max(from);
@@ -413,9 +375,7 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
     if clause_break {
         return false;
     }
-    let noun = window
-        .clone()
-        .any(|k| PREDICATE_NOUNS.contains(&toks[k].norm.as_str()));
+    let noun = window.clone().any(|k| g.predicate_nouns.has(&toks[k]));
     let people = window
         .clone()
         .any(|k| lex.people.contains(toks, k) || lex.party_people.contains(toks, k));
@@ -456,8 +416,7 @@ fn metric_of_figure(
         if t.is_punct(';')
             || t.is_punct(':')
             || (t.is_punct(',') && k > noun_end + 6)
-            || t.is("that")
-            || t.is("which")
+            || lex.grammar.clause_breaks.has(t)
         {
             break;
         }
@@ -465,7 +424,7 @@ fn metric_of_figure(
         if t.is("to")
             && toks
                 .get(k + 1)
-                .is_some_and(|n| n.is("fight") || n.is("support") || n.is("help"))
+                .is_some_and(|n| lex.grammar.purpose_verbs.has(n))
         {
             break;
         }

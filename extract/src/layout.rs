@@ -78,10 +78,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
         if n < 20 && layout.published_text.is_none() && lex.published_set.is_match(s) {
             for re in &lex.published {
                 if let Some(c) = re.captures(s) {
-                    if let Some(d) = c
-                        .name("date")
-                        .filter(|d| crate::date::parse_date_text(d.as_str()).is_some())
-                    {
+                    if let Some(d) = c.name("date").filter(|d| {
+                        crate::date::parse_date_text_in(d.as_str(), &lex.grammar).is_some()
+                    }) {
                         layout.published_text = Some(d.as_str().to_string());
                         let whole = c.get(0).map_or(0, |m| m.end());
                         // A dateline prefix ("date 2025-02-04 ...") is clutter; the rest is text.
@@ -132,11 +131,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
         for re in signals {
             for c in re.captures_iter(s) {
                 if let Some(o) = c.name("outlet") {
-                    let weight = if c.get(0).is_some_and(|m| m.as_str().starts_with(", report")) {
-                        2
-                    } else {
-                        1
-                    };
+                    // A relay (", reports UNN.") names the outlet more surely.
+                    let weight = if c.name("relay").is_some() { 2 } else { 1 };
                     vote(o.as_str(), weight, &mut outlet_votes);
                 }
             }
@@ -211,7 +207,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
         if headline_like(first) || word_count(first, 21) <= 20 {
             first.to_string()
         } else {
-            let sentence_end = crate::sentence::split(text, s, e)
+            let sentence_end = crate::sentence::split_in(text, s, e, &lex.grammar)
                 .first()
                 .map_or(e, |&(_, se)| se);
             truncate(&text[s..sentence_end], 140)

@@ -1,9 +1,11 @@
 //! The extractor's data: phrase lists, parties, entities and clutter patterns, read from
-//! `data/lexicon.toml` and `data/entities.toml` (built in) plus optional extensions from a corpus
-//! folder. Phrases are compiled into [`PhraseSet`]s that match on tokens.
+//! `data/lexicon.toml`, the closed-class words of `data/en/grammar.toml` (same layout) and
+//! `data/entities.toml` (built in), plus optional extensions from a corpus folder. Phrases are
+//! compiled into [`PhraseSet`]s that match on tokens, grammar words into [`WordSet`]s and
+//! [`WordTable`]s. Every list is declared once, in the `lexicon!` invocation below.
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::token::{tokenize, Token, NO_ID};
@@ -12,6 +14,12 @@ use claimscope_model::model::{Metric, Qualifier, Question};
 use crate::question::{self, QuestionEntry, StanceCue, Take};
 
 const BUILTIN_LEXICON: &str = include_str!("../data/lexicon.toml");
+const BUILTIN_GRAMMAR: &str = include_str!("../data/en/grammar.toml");
+/// The built-in list files (same layout): name, contents.
+const BUILTIN_LISTS: [(&str, &str); 2] = [
+    ("lexicon.toml (built in)", BUILTIN_LEXICON),
+    ("en/grammar.toml (built in)", BUILTIN_GRAMMAR),
+];
 const BUILTIN_ENTITIES: &str = include_str!("../data/entities.toml");
 
 /// A problem with a lexicon file.
@@ -36,6 +44,19 @@ pub enum LexiconError {
         pattern: String,
         message: String,
     },
+    #[error("{file}: [{list}]: {source}")]
+    List {
+        file: String,
+        list: String,
+        #[source]
+        source: Box<toml::de::Error>,
+    },
+    #[error("{file}: unknown list {list:?}")]
+    Unknown { file: String, list: String },
+    #[error("list {list:?} is declared but no built-in data file gives it")]
+    Missing { list: String },
+    #[error("phrase set {list:?} was never indexed")]
+    Unfinished { list: String },
     /// A `[[question]]` that cannot be used (the message names the file).
     #[error("{0}")]
     Question(String),
@@ -48,88 +69,292 @@ pub enum LexiconError {
     },
 }
 
+// ---- the declaration ---------------------------------------------------------------------------
+
+/// Declares every list the extractor reads, once: the [`Lexicon`] field it fills and the
+/// `section.key` lists of the data files that fill it. From this the macro makes the `Lexicon`
+/// and [`Grammar`] structs, the table of lists a file may give ([`LISTS`]), their reading
+/// ([`Lexicon::absorb_lists`]) and the indexing of every phrase set
+/// ([`Lexicon::phrase_sets_mut`]).
+///
+/// - `phrases`: `field = [section.key => tag, ...]` fills a [`PhraseSet`] (tag 0 if none is
+///   given); `field = []` is a phrase set that code fills (parties, aliases).
+/// - `words`: `field = section.key` fills a [`WordSet`] of `lex.grammar`.
+/// - `tables`: `field = section.key` fills a [`WordTable`] of `lex.grammar`.
+/// - `other`: plain fields of `Lexicon`, filled by code.
+macro_rules! lexicon {
+    (@tag) => { 0 };
+    (@tag $tag:expr) => { $tag };
+    (
+        phrases { $( $(#[$pm:meta])* $pf:ident = [ $( $ps:ident . $pk:ident $(=> $pt:expr)? ),* $(,)? ] ),* $(,)? }
+        words { $( $(#[$wm:meta])* $wf:ident = $ws:ident . $wk:ident ),* $(,)? }
+        tables { $( $(#[$tm:meta])* $tf:ident = $ts:ident . $tk:ident ),* $(,)? }
+        other { $( $(#[$om:meta])* $of:ident : $ot:ty ),* $(,)? }
+    ) => {
+        /// Everything the extractor knows about words and names.
+        #[derive(Debug, Clone, Default)]
+        pub struct Lexicon {
+            $( $(#[$pm])* pub $pf: PhraseSet, )*
+            /// The closed-class words the rules test (`data/en/grammar.toml`).
+            pub grammar: Grammar,
+            $( $(#[$om])* pub $of: $ot, )*
+        }
+
+        /// Closed-class words, compared with a token's normal form.
+        #[derive(Debug, Clone, Default)]
+        pub struct Grammar {
+            $( $(#[$wm])* pub $wf: WordSet, )*
+            $( $(#[$tm])* pub $tf: WordTable, )*
+        }
+
+        /// Every list a data file may give: (section, key, kind).
+        const LISTS: &[(&str, &str, ListKind)] = &[
+            $( $( (stringify!($ps), stringify!($pk), ListKind::Words), )* )*
+            $( (stringify!($ws), stringify!($wk), ListKind::Words), )*
+            $( (stringify!($ts), stringify!($tk), ListKind::Table), )*
+        ];
+
+        impl Lexicon {
+            /// Adds the declared lists of one file.
+            fn absorb_lists(&mut self, f: &LexiconFile) {
+                $( $( self.$pf.add_all(
+                    f.words(stringify!($ps), stringify!($pk)),
+                    lexicon!(@tag $($pt)?),
+                ); )* )*
+                $( self.grammar.$wf.extend(f.words(stringify!($ws), stringify!($wk))); )*
+                $( self.grammar.$tf.extend(f.table(stringify!($ts), stringify!($tk))); )*
+            }
+
+            /// Every phrase set, by field name.
+            fn phrase_sets_mut(&mut self) -> Vec<(&'static str, &mut PhraseSet)> {
+                vec![ $( (stringify!($pf), &mut self.$pf), )* ]
+            }
+
+            fn phrase_sets(&self) -> Vec<(&'static str, &PhraseSet)> {
+                vec![ $( (stringify!($pf), &self.$pf), )* ]
+            }
+        }
+    };
+}
+
+lexicon! {
+    phrases {
+        /// Tagged with the [`Qualifier`] ([`qualifier_of`]).
+        qualifiers = [
+            qualifiers.about => Qualifier::About as u32,
+            qualifiers.up_to => Qualifier::UpTo as u32,
+            qualifiers.at_least => Qualifier::AtLeast as u32,
+            qualifiers.more_than => Qualifier::MoreThan as u32,
+            qualifiers.less_than => Qualifier::LessThan as u32,
+        ],
+        qualifiers_after = [
+            qualifiers.after_at_least => Qualifier::AtLeast as u32,
+            qualifiers.after_about => Qualifier::About as u32,
+        ],
+        people = [people.nouns],
+        groups = [people.groups],
+        elliptic_verbs = [people.elliptic_verbs],
+        not_people = [units.not_people],
+        not_people_before = [units.not_people_before],
+        /// Tagged with the [`Metric`] ([`metric_of`]).
+        metrics = [
+            metrics.deployed => Metric::Deployed as u32,
+            metrics.fighting => Metric::Fighting as u32,
+            metrics.killed => Metric::Killed as u32,
+            metrics.wounded => Metric::Wounded as u32,
+            metrics.casualties => Metric::Casualties as u32,
+            metrics.captured => Metric::Captured as u32,
+            metrics.other => Metric::Other as u32,
+        ],
+        /// Party words (from `[[party]]`), tagged with the index into `party_names`.
+        parties = [],
+        /// Plural demonyms that count people, tagged like `parties`.
+        party_people = [],
+        speech_verbs = [attribution.verbs],
+        noun_like = [attribution.noun_like],
+        not_claimants = [attribution.not_claimants],
+        according = [attribution.according],
+        backward = [attribution.backward],
+        via = [attribution.via],
+        adverbs = [attribution.adverbs],
+        titles = [attribution.titles],
+        role_heads = [attribution.role_heads],
+        head_words = [attribution.head_words],
+        pronouns = [attribution.pronouns],
+        claimant_nouns = [attribution.claimant_nouns],
+        // ---- stance ----
+        /// Every question's phrases (from `[[question]]`), tagged with [`StanceCue::tag`].
+        stance = [],
+        negators = [stance.negators],
+        denials = [stance.denials],
+        denials_after = [stance.denials_after],
+        hedges = [stance.hedges],
+        anaphora = [stance.anaphora],
+        report_nouns = [stance.report_nouns],
+        report_objects = [stance.report_objects],
+        noun_blockers = [stance.noun_blockers],
+        determiners = [stance.determiners],
+        stance_breaks = [stance.clause_breaks],
+        // ---- entities ----
+        /// Entity aliases (from `entities.toml`), tagged with the index into `entities`.
+        aliases = [],
+    }
+    words {
+        abbreviations = sentence.abbreviations,
+        vague_plurals = number.vague_plurals,
+        vague_plurals_of = number.vague_plurals_of,
+        vague_quantifiers = number.vague_quantifiers,
+        vague_scales = number.vague_scales,
+        range_leads = number.range_leads,
+        range_words = number.range_words,
+        be = clause.be,
+        clause_stops = clause.stops,
+        person_pronouns = claimant.person_pronouns,
+        thing_pronouns = claimant.thing_pronouns,
+        institutions = claimant.institutions,
+        articles = claimant.articles,
+        date_leads = claimant.date_leads,
+        ed_adjectives = claimant.ed_adjectives,
+        name_prepositions = claimant.name_prepositions,
+        not_stated_after = claimant.not_stated_after,
+        relay_verbs = claimant.relay_verbs,
+        pronoun_heads = figure.pronoun_heads,
+        noun_phrase_stops = figure.noun_phrase_stops,
+        of_determiners = figure.of_determiners,
+        predicate_verbs = figure.predicate_verbs,
+        predicate_nouns = figure.predicate_nouns,
+        partitives = figure.partitives,
+        digit_suffixes = figure.digit_suffixes,
+        party_links = figure.party_links,
+        party_collectives = figure.party_collectives,
+        party_after = figure.party_after,
+        parallel = figure.parallel,
+        subset_leads = figure.subset_leads,
+        clause_breaks = figure.clause_breaks,
+        purpose_verbs = figure.purpose_verbs,
+    }
+    tables {
+        units = number.units,
+        tens = number.tens,
+        scales = number.scales,
+        months = date.months,
+        weekdays = date.weekdays,
+        month_parts = date.month_parts,
+        relative_days = date.relative_days,
+        last = date.last,
+        last_seasons = date.last_seasons,
+        this = date.this,
+    }
+    other {
+        party_names: Vec<String>,
+        /// The story's open questions, with the parties (indices into `party_names`) each
+        /// is about (empty: anyone's).
+        questions: Vec<(Question, Vec<usize>)>,
+        entities: Vec<Entity>,
+        /// Pattern sources, validated; matched through `clutter_set` and `trailer_set`.
+        clutter_lines: Vec<String>,
+        trailers: Vec<String>,
+        datelines: Vec<Regex>,
+        published: Vec<Regex>,
+        outlet_signals: Vec<Regex>,
+        /// The same patterns as sets, to test a line against all of them in one pass.
+        clutter_set: RegexSet,
+        trailer_set: RegexSet,
+        outlet_signal_set: RegexSet,
+        published_set: RegexSet,
+        dateline_set: RegexSet,
+        vocab: Vocab,
+    }
+}
+
 // ---- the file layout ---------------------------------------------------------------------------
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListKind {
+    /// `["word", "a phrase", ...]`
+    Words,
+    /// `{ word = number, ... }`
+    Table,
+}
+
+/// One data file: its declared lists by `section.key`, plus the sections code reads itself.
+#[derive(Debug, Default)]
 struct LexiconFile {
-    #[serde(default)]
-    qualifiers: QualifierLists,
-    #[serde(default)]
-    people: PeopleLists,
-    #[serde(default)]
-    units: UnitLists,
-    #[serde(default)]
-    metrics: MetricLists,
-    #[serde(default)]
+    lists: FxHashMap<String, Vec<String>>,
+    tables: FxHashMap<String, Vec<(String, i64)>>,
     party: Vec<PartyEntry>,
-    #[serde(default)]
-    attribution: AttributionLists,
-    #[serde(default)]
-    stance: StanceLists,
     /// The story's open questions ([`crate::question`]); `None` when the file declares none.
-    #[serde(default)]
     question: Option<Vec<QuestionEntry>>,
-    #[serde(default)]
     clutter: ClutterLists,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QualifierLists {
-    #[serde(default)]
-    about: Vec<String>,
-    #[serde(default)]
-    up_to: Vec<String>,
-    #[serde(default)]
-    at_least: Vec<String>,
-    #[serde(default)]
-    more_than: Vec<String>,
-    #[serde(default)]
-    less_than: Vec<String>,
-    #[serde(default)]
-    after_at_least: Vec<String>,
-    #[serde(default)]
-    after_about: Vec<String>,
-}
+impl LexiconFile {
+    fn words(&self, section: &str, key: &str) -> &[String] {
+        self.lists
+            .get(&format!("{section}.{key}"))
+            .map_or(&[], Vec::as_slice)
+    }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PeopleLists {
-    #[serde(default)]
-    nouns: Vec<String>,
-    #[serde(default)]
-    groups: Vec<String>,
-    #[serde(default)]
-    elliptic_verbs: Vec<String>,
-}
+    fn table(&self, section: &str, key: &str) -> &[(String, i64)] {
+        self.tables
+            .get(&format!("{section}.{key}"))
+            .map_or(&[], Vec::as_slice)
+    }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UnitLists {
-    #[serde(default)]
-    not_people: Vec<String>,
-    #[serde(default)]
-    not_people_before: Vec<String>,
-}
+    fn gives(&self, section: &str, key: &str) -> bool {
+        let name = format!("{section}.{key}");
+        self.lists.contains_key(&name) || self.tables.contains_key(&name)
+    }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MetricLists {
-    #[serde(default)]
-    casualties: Vec<String>,
-    #[serde(default)]
-    killed: Vec<String>,
-    #[serde(default)]
-    wounded: Vec<String>,
-    #[serde(default)]
-    captured: Vec<String>,
-    #[serde(default)]
-    deployed: Vec<String>,
-    #[serde(default)]
-    fighting: Vec<String>,
-    #[serde(default)]
-    other: Vec<String>,
+    fn parse(file: &str, text: &str) -> Result<LexiconFile, LexiconError> {
+        let doc: toml::Table = parse(file, text)?;
+        let mut out = LexiconFile::default();
+        for (section, value) in doc {
+            let bad = |list: &str, e: toml::de::Error| LexiconError::List {
+                file: file.to_string(),
+                list: list.to_string(),
+                source: Box::new(e),
+            };
+            match section.as_str() {
+                "party" => out.party = value.try_into().map_err(|e| bad(&section, e))?,
+                "question" => out.question = Some(value.try_into().map_err(|e| bad(&section, e))?),
+                "clutter" => out.clutter = value.try_into().map_err(|e| bad(&section, e))?,
+                _ => {
+                    let toml::Value::Table(lists) = value else {
+                        return Err(LexiconError::Unknown {
+                            file: file.to_string(),
+                            list: section,
+                        });
+                    };
+                    for (key, v) in lists {
+                        let name = format!("{section}.{key}");
+                        let kind = LISTS
+                            .iter()
+                            .find(|(s, k, _)| *s == section && *k == key)
+                            .map(|l| l.2);
+                        match kind {
+                            Some(ListKind::Words) => {
+                                let words = v.try_into().map_err(|e| bad(&name, e))?;
+                                out.lists.insert(name, words);
+                            }
+                            Some(ListKind::Table) => {
+                                let table: std::collections::BTreeMap<String, i64> =
+                                    v.try_into().map_err(|e| bad(&name, e))?;
+                                out.tables.insert(name, table.into_iter().collect());
+                            }
+                            None => {
+                                return Err(LexiconError::Unknown {
+                                    file: file.to_string(),
+                                    list: name,
+                                })
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -144,71 +369,41 @@ struct PartyEntry {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AttributionLists {
-    #[serde(default)]
-    verbs: Vec<String>,
-    #[serde(default)]
-    noun_like: Vec<String>,
-    #[serde(default)]
-    not_claimants: Vec<String>,
-    #[serde(default)]
-    according: Vec<String>,
-    #[serde(default)]
-    backward: Vec<String>,
-    #[serde(default)]
-    via: Vec<String>,
-    #[serde(default)]
-    adverbs: Vec<String>,
-    #[serde(default)]
-    titles: Vec<String>,
-    #[serde(default)]
-    role_heads: Vec<String>,
-    #[serde(default)]
-    head_words: Vec<String>,
-    #[serde(default)]
-    pronouns: Vec<String>,
-    #[serde(default)]
-    claimant_nouns: Vec<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StanceLists {
-    #[serde(default)]
-    negators: Vec<String>,
-    #[serde(default)]
-    denials: Vec<String>,
-    #[serde(default)]
-    hedges: Vec<String>,
-    #[serde(default)]
-    anaphora: Vec<String>,
-    #[serde(default)]
-    denials_after: Vec<String>,
-    #[serde(default)]
-    report_nouns: Vec<String>,
-    #[serde(default)]
-    report_objects: Vec<String>,
-    #[serde(default)]
-    noun_blockers: Vec<String>,
-    #[serde(default)]
-    determiners: Vec<String>,
-    #[serde(default)]
-    clause_breaks: Vec<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ClutterLists {
     #[serde(default)]
-    lines: Vec<String>,
+    lines: Patterns,
     #[serde(default)]
-    trailers: Vec<String>,
+    trailers: Patterns,
     #[serde(default)]
-    datelines: Vec<String>,
+    datelines: Patterns,
     #[serde(default)]
-    published: Vec<String>,
+    published: Patterns,
     #[serde(default)]
-    outlet_signals: Vec<String>,
+    bylines: Patterns,
+    #[serde(default)]
+    outlet_signals: Patterns,
+}
+
+/// A list of regular expressions and whether they ignore case (which every file says).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Patterns {
+    ignore_case: bool,
+    patterns: Vec<String>,
+}
+
+impl Patterns {
+    /// The patterns as regex sources, with the case flag.
+    fn sources(&self) -> impl Iterator<Item = (&String, String)> {
+        self.patterns.iter().map(|p| {
+            let src = if self.ignore_case {
+                format!("(?i){p}")
+            } else {
+                p.clone()
+            };
+            (p, src)
+        })
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -263,6 +458,8 @@ pub struct PhraseSet {
     /// Phrases as word ids, keyed by their first word's id (after [`PhraseSet::finish`]).
     by_first: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
     max_len: usize,
+    /// Indexed by [`PhraseSet::finish`] (a set that never is matches nothing).
+    finished: bool,
 }
 
 impl PhraseSet {
@@ -293,6 +490,7 @@ impl PhraseSet {
             list.push((ids, *tag));
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        self.finished = true;
     }
 
     fn add_all(&mut self, phrases: &[String], tag: u32) {
@@ -346,65 +544,38 @@ impl PhraseSet {
     }
 }
 
-/// Everything the extractor knows about words and names.
-#[derive(Debug, Clone)]
-pub struct Lexicon {
-    pub qualifiers: PhraseSet,
-    pub qualifiers_after: PhraseSet,
-    pub people: PhraseSet,
-    pub groups: PhraseSet,
-    pub elliptic_verbs: PhraseSet,
-    pub not_people: PhraseSet,
-    pub not_people_before: PhraseSet,
-    pub metrics: PhraseSet,
-    pub party_names: Vec<String>,
-    /// Party words, tagged with the index into `party_names`.
-    pub parties: PhraseSet,
-    /// Plural demonyms that count people, tagged like `parties`.
-    pub party_people: PhraseSet,
-    pub speech_verbs: PhraseSet,
-    pub noun_like: PhraseSet,
-    pub not_claimants: PhraseSet,
-    pub according: PhraseSet,
-    pub backward: PhraseSet,
-    pub via: PhraseSet,
-    pub adverbs: PhraseSet,
-    pub titles: PhraseSet,
-    pub role_heads: PhraseSet,
-    pub head_words: PhraseSet,
-    pub pronouns: PhraseSet,
-    pub claimant_nouns: PhraseSet,
-    /// The story's open questions, with the parties (indices into `party_names`) each is
-    /// about (empty: any).
-    pub questions: Vec<(Question, Vec<usize>)>,
-    /// Every question's phrases, tagged with [`StanceCue::tag`].
-    pub stance: PhraseSet,
-    pub negators: PhraseSet,
-    pub denials: PhraseSet,
-    pub hedges: PhraseSet,
-    pub anaphora: PhraseSet,
-    pub denials_after: PhraseSet,
-    pub report_nouns: PhraseSet,
-    pub report_objects: PhraseSet,
-    pub noun_blockers: PhraseSet,
-    pub determiners: PhraseSet,
-    pub clause_breaks: PhraseSet,
-    pub entities: Vec<Entity>,
-    /// Entity aliases, tagged with the index into `entities`.
-    pub aliases: PhraseSet,
-    /// Pattern sources, validated; matched through `clutter_set` and `trailer_set`.
-    pub clutter_lines: Vec<String>,
-    pub trailers: Vec<String>,
-    pub datelines: Vec<Regex>,
-    pub published: Vec<Regex>,
-    pub outlet_signals: Vec<Regex>,
-    /// The same patterns as sets, to test a line against all of them in one pass.
-    pub clutter_set: RegexSet,
-    pub trailer_set: RegexSet,
-    pub outlet_signal_set: RegexSet,
-    pub published_set: RegexSet,
-    pub dateline_set: RegexSet,
-    pub vocab: Vocab,
+/// Closed-class words (lower case), compared with a token's normal form.
+#[derive(Debug, Default, Clone)]
+pub struct WordSet(FxHashSet<String>);
+
+impl WordSet {
+    /// Is the token (by its normal form) one of the words?
+    pub fn has(&self, t: &Token) -> bool {
+        self.0.contains(t.norm.as_str())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    fn extend(&mut self, words: &[String]) {
+        self.0.extend(words.iter().map(|w| w.to_lowercase()));
+    }
+}
+
+/// Closed-class words (lower case) with a number each: "one" = 1, "january" = 1.
+#[derive(Debug, Default, Clone)]
+pub struct WordTable(FxHashMap<String, i64>);
+
+impl WordTable {
+    pub fn get(&self, word: &str) -> Option<i64> {
+        self.0.get(word).copied()
+    }
+
+    fn extend(&mut self, entries: &[(String, i64)]) {
+        self.0
+            .extend(entries.iter().map(|(w, v)| (w.to_lowercase(), *v)));
+    }
 }
 
 /// What a stance phrase says (the tag of a [`Lexicon::stance`] match).
@@ -437,11 +608,11 @@ impl Lexicon {
     /// The built-in lexicon extended by `(file name, contents)` pairs: `lexicon.toml` files
     /// add phrases, `entities.toml` files add entities.
     pub fn with_extensions(extra: &[(String, String)]) -> Result<Lexicon, LexiconError> {
-        let builtin = "lexicon.toml (built in)".to_string();
-        let mut lex_files = vec![(
-            builtin.clone(),
-            parse::<LexiconFile>(&builtin, BUILTIN_LEXICON)?,
-        )];
+        let mut lex_files = Vec::new();
+        for (name, text) in BUILTIN_LISTS {
+            lex_files.push((name.to_string(), LexiconFile::parse(name, text)?));
+        }
+        check_declared(lex_files.iter().map(|(_, f)| f), LISTS)?;
         let mut ent_files = vec![(
             "entities.toml (built in)".to_string(),
             parse::<EntitiesFile>("entities.toml (built in)", BUILTIN_ENTITIES)?,
@@ -450,77 +621,43 @@ impl Lexicon {
             if name.ends_with("entities.toml") {
                 ent_files.push((name.clone(), parse::<EntitiesFile>(name, text)?));
             } else {
-                lex_files.push((name.clone(), parse::<LexiconFile>(name, text)?));
+                lex_files.push((name.clone(), LexiconFile::parse(name, text)?));
             }
         }
-        let mut lex = Lexicon::empty();
+        let mut lex = Lexicon::default();
         for (name, f) in &lex_files {
             lex.absorb(f, name)?;
         }
-        let extensions: Vec<(String, Option<Vec<QuestionEntry>>)> = lex_files[1..]
+        let builtin_files = BUILTIN_LISTS.len();
+        let extensions: Vec<(String, Option<Vec<QuestionEntry>>)> = lex_files[builtin_files..]
             .iter_mut()
             .map(|(name, f)| (name.clone(), f.question.take()))
             .collect();
-        let builtin_questions = lex_files[0].1.question.take().unwrap_or_default();
-        let declared = question::merge(&builtin_questions, &extensions, &builtin)
+        let builtin_questions: Vec<QuestionEntry> = lex_files[..builtin_files]
+            .iter_mut()
+            .flat_map(|(_, f)| f.question.take().unwrap_or_default())
+            .collect();
+        let declared = question::merge(&builtin_questions, &extensions, BUILTIN_LISTS[0].0)
             .map_err(LexiconError::Question)?;
         lex.absorb_questions(declared);
         lex.absorb_entities(&ent_files)?;
         lex.build_sets()?;
         lex.finish_phrases();
+        lex.check_finished()?;
         Ok(lex)
     }
 
-    fn empty() -> Lexicon {
-        Lexicon {
-            qualifiers: PhraseSet::default(),
-            qualifiers_after: PhraseSet::default(),
-            people: PhraseSet::default(),
-            groups: PhraseSet::default(),
-            elliptic_verbs: PhraseSet::default(),
-            not_people: PhraseSet::default(),
-            not_people_before: PhraseSet::default(),
-            metrics: PhraseSet::default(),
-            party_names: Vec::new(),
-            parties: PhraseSet::default(),
-            party_people: PhraseSet::default(),
-            speech_verbs: PhraseSet::default(),
-            noun_like: PhraseSet::default(),
-            not_claimants: PhraseSet::default(),
-            according: PhraseSet::default(),
-            backward: PhraseSet::default(),
-            via: PhraseSet::default(),
-            adverbs: PhraseSet::default(),
-            titles: PhraseSet::default(),
-            role_heads: PhraseSet::default(),
-            head_words: PhraseSet::default(),
-            pronouns: PhraseSet::default(),
-            claimant_nouns: PhraseSet::default(),
-            questions: Vec::new(),
-            stance: PhraseSet::default(),
-            negators: PhraseSet::default(),
-            denials: PhraseSet::default(),
-            hedges: PhraseSet::default(),
-            anaphora: PhraseSet::default(),
-            denials_after: PhraseSet::default(),
-            report_nouns: PhraseSet::default(),
-            report_objects: PhraseSet::default(),
-            noun_blockers: PhraseSet::default(),
-            determiners: PhraseSet::default(),
-            clause_breaks: PhraseSet::default(),
-            entities: Vec::new(),
-            aliases: PhraseSet::default(),
-            clutter_lines: Vec::new(),
-            trailers: Vec::new(),
-            datelines: Vec::new(),
-            published: Vec::new(),
-            outlet_signals: Vec::new(),
-            clutter_set: RegexSet::empty(),
-            trailer_set: RegexSet::empty(),
-            outlet_signal_set: RegexSet::empty(),
-            published_set: RegexSet::empty(),
-            dateline_set: RegexSet::empty(),
-            vocab: Vocab::default(),
+    /// Fails if a phrase set was never indexed (it would silently match nothing).
+    fn check_finished(&self) -> Result<(), LexiconError> {
+        match self
+            .phrase_sets()
+            .into_iter()
+            .find(|(_, set)| !set.finished)
+        {
+            Some((name, _)) => Err(LexiconError::Unfinished {
+                list: name.to_string(),
+            }),
+            None => Ok(()),
         }
     }
 
@@ -543,42 +680,7 @@ impl Lexicon {
     /// Indexes every phrase set by word ids.
     fn finish_phrases(&mut self) {
         let mut vocab = Vocab::default();
-        for set in [
-            &mut self.qualifiers,
-            &mut self.qualifiers_after,
-            &mut self.people,
-            &mut self.groups,
-            &mut self.elliptic_verbs,
-            &mut self.not_people,
-            &mut self.not_people_before,
-            &mut self.metrics,
-            &mut self.parties,
-            &mut self.party_people,
-            &mut self.speech_verbs,
-            &mut self.noun_like,
-            &mut self.not_claimants,
-            &mut self.according,
-            &mut self.backward,
-            &mut self.via,
-            &mut self.adverbs,
-            &mut self.titles,
-            &mut self.role_heads,
-            &mut self.head_words,
-            &mut self.pronouns,
-            &mut self.claimant_nouns,
-            &mut self.stance,
-            &mut self.negators,
-            &mut self.denials,
-            &mut self.hedges,
-            &mut self.anaphora,
-            &mut self.denials_after,
-            &mut self.report_nouns,
-            &mut self.report_objects,
-            &mut self.noun_blockers,
-            &mut self.determiners,
-            &mut self.clause_breaks,
-            &mut self.aliases,
-        ] {
+        for (_, set) in self.phrase_sets_mut() {
             set.finish(&mut vocab);
         }
         self.vocab = vocab;
@@ -623,38 +725,7 @@ impl Lexicon {
     }
 
     fn absorb(&mut self, f: &LexiconFile, file: &str) -> Result<(), LexiconError> {
-        let q = &f.qualifiers;
-        for (list, qual) in [
-            (&q.about, Qualifier::About),
-            (&q.up_to, Qualifier::UpTo),
-            (&q.at_least, Qualifier::AtLeast),
-            (&q.more_than, Qualifier::MoreThan),
-            (&q.less_than, Qualifier::LessThan),
-        ] {
-            self.qualifiers.add_all(list, qual as u32);
-        }
-        self.qualifiers_after
-            .add_all(&q.after_at_least, Qualifier::AtLeast as u32);
-        self.qualifiers_after
-            .add_all(&q.after_about, Qualifier::About as u32);
-        self.people.add_all(&f.people.nouns, 0);
-        self.groups.add_all(&f.people.groups, 0);
-        self.elliptic_verbs.add_all(&f.people.elliptic_verbs, 0);
-        self.not_people.add_all(&f.units.not_people, 0);
-        self.not_people_before
-            .add_all(&f.units.not_people_before, 0);
-        let m = &f.metrics;
-        for (list, metric) in [
-            (&m.deployed, Metric::Deployed),
-            (&m.fighting, Metric::Fighting),
-            (&m.killed, Metric::Killed),
-            (&m.wounded, Metric::Wounded),
-            (&m.casualties, Metric::Casualties),
-            (&m.captured, Metric::Captured),
-            (&m.other, Metric::Other),
-        ] {
-            self.metrics.add_all(list, metric as u32);
-        }
+        self.absorb_lists(f);
         for p in &f.party {
             let idx = self.party_index(&p.name) as u32;
             self.parties.add(&p.name, idx);
@@ -662,30 +733,6 @@ impl Lexicon {
             self.parties.add_all(&p.people, idx);
             self.party_people.add_all(&p.people, idx);
         }
-        let a = &f.attribution;
-        self.speech_verbs.add_all(&a.verbs, 0);
-        self.noun_like.add_all(&a.noun_like, 0);
-        self.not_claimants.add_all(&a.not_claimants, 0);
-        self.according.add_all(&a.according, 0);
-        self.backward.add_all(&a.backward, 0);
-        self.via.add_all(&a.via, 0);
-        self.adverbs.add_all(&a.adverbs, 0);
-        self.titles.add_all(&a.titles, 0);
-        self.role_heads.add_all(&a.role_heads, 0);
-        self.head_words.add_all(&a.head_words, 0);
-        self.pronouns.add_all(&a.pronouns, 0);
-        self.claimant_nouns.add_all(&a.claimant_nouns, 0);
-        let s = &f.stance;
-        self.negators.add_all(&s.negators, 0);
-        self.denials.add_all(&s.denials, 0);
-        self.hedges.add_all(&s.hedges, 0);
-        self.anaphora.add_all(&s.anaphora, 0);
-        self.denials_after.add_all(&s.denials_after, 0);
-        self.report_nouns.add_all(&s.report_nouns, 0);
-        self.report_objects.add_all(&s.report_objects, 0);
-        self.noun_blockers.add_all(&s.noun_blockers, 0);
-        self.determiners.add_all(&s.determiners, 0);
-        self.clause_breaks.add_all(&s.clause_breaks, 0);
         let c = &f.clutter;
         // Whole-line patterns are only ever tested as a set: check their syntax (cheap) and
         // keep the source; compiling them one by one would double the start-up time.
@@ -693,8 +740,7 @@ impl Lexicon {
             (&c.lines, &mut self.clutter_lines),
             (&c.trailers, &mut self.trailers),
         ] {
-            for p in list {
-                let src = format!("(?i){p}");
+            for (p, src) in list.sources() {
                 regex_syntax::Parser::new()
                     .parse(&src)
                     .map_err(|e| LexiconError::Syntax {
@@ -705,29 +751,21 @@ impl Lexicon {
                 target.push(src);
             }
         }
-        for (list, target) in [
-            (&c.datelines, &mut self.datelines),
-            (&c.published, &mut self.published),
-            (&c.outlet_signals, &mut self.outlet_signals),
-        ] {
-            for p in list {
-                // Line patterns ignore case; outlet signals need capitals to find names.
-                let case_blind = !std::ptr::eq(list, &c.outlet_signals)
-                    && !std::ptr::eq(list, &c.datelines)
-                    && !p.starts_with("^[Bb]y ");
-                let src = if case_blind {
-                    format!("(?i){p}")
-                } else {
-                    p.clone()
-                };
-                let re = Regex::new(&src).map_err(|e| LexiconError::Pattern {
-                    file: file.to_string(),
-                    pattern: p.clone(),
-                    source: Box::new(e),
-                })?;
-                target.push(re);
-            }
-        }
+        let compile = |list: &Patterns| -> Result<Vec<Regex>, LexiconError> {
+            list.sources()
+                .map(|(p, src)| {
+                    Regex::new(&src).map_err(|e| LexiconError::Pattern {
+                        file: file.to_string(),
+                        pattern: p.clone(),
+                        source: Box::new(e),
+                    })
+                })
+                .collect()
+        };
+        self.datelines.extend(compile(&c.datelines)?);
+        self.published.extend(compile(&c.published)?);
+        self.published.extend(compile(&c.bylines)?);
+        self.outlet_signals.extend(compile(&c.outlet_signals)?);
         Ok(())
     }
 
@@ -818,6 +856,22 @@ impl Lexicon {
     }
 }
 
+/// Fails if a declared list is in none of `files` (the built-in ones): a list declared in code
+/// that no data fills is a mistake, not an empty list.
+fn check_declared<'a>(
+    files: impl Iterator<Item = &'a LexiconFile> + Clone,
+    lists: &[(&str, &str, ListKind)],
+) -> Result<(), LexiconError> {
+    for (section, key, _) in lists {
+        if !files.clone().any(|f| f.gives(section, key)) {
+            return Err(LexiconError::Missing {
+                list: format!("{section}.{key}"),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, LexiconError> {
     toml::from_str(text).map_err(|e| LexiconError::Toml {
         file: file.to_string(),
@@ -858,5 +912,74 @@ mod tests {
         let bad = vec![("x/lexicon.toml".to_string(), "[people\n".to_string())];
         let err = Lexicon::with_extensions(&bad).unwrap_err().to_string();
         assert!(err.starts_with("x/lexicon.toml:"), "{err}");
+    }
+
+    fn ext(text: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::with_extensions(&[("x/lexicon.toml".to_string(), text.to_string())])
+    }
+
+    #[test]
+    fn extension_extends_grammar_lists() {
+        let lex = ext("[clause]\nstops = [\"Whereas\"]\n[number]\nunits = { zwei = 2 }\n").unwrap();
+        let g = &lex.grammar;
+        assert!(g.clause_stops.contains("whereas"));
+        assert!(g.clause_stops.contains("that"), "built-in words stay");
+        assert_eq!(g.units.get("zwei"), Some(2));
+        assert_eq!(g.units.get("three"), Some(3));
+        let text = "zwei soldiers";
+        let toks = lex.tokenize(text, 0);
+        let found = crate::number::find_numbers_in(&toks, text, g);
+        assert_eq!(found[0].value, Some(2));
+        assert!(Lexicon::builtin().grammar.units.get("zwei").is_none());
+    }
+
+    #[test]
+    fn declared_lists_must_have_data_and_be_indexed() {
+        let builtin: Vec<LexiconFile> = BUILTIN_LISTS
+            .iter()
+            .map(|(name, text)| LexiconFile::parse(name, text).unwrap())
+            .collect();
+        assert!(check_declared(builtin.iter(), LISTS).is_ok());
+        let declared = [
+            ("clause", "stops", ListKind::Words),
+            ("clause", "nowhere", ListKind::Words),
+        ];
+        let err = check_declared(builtin.iter(), &declared)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("clause.nowhere"), "{err}");
+
+        assert!(Lexicon::builtin().check_finished().is_ok());
+        let mut lex = Lexicon::default();
+        lex.people.add("sappers", 0);
+        let err = lex.check_finished().unwrap_err().to_string();
+        assert!(err.contains("never indexed"), "{err}");
+    }
+
+    #[test]
+    fn bad_lists_are_errors_naming_the_file() {
+        for (text, says) in [
+            ("[people]\nnounz = [\"sappers\"]\n", "people.nounz"),
+            ("[grammar]\nstops = [\"x\"]\n", "grammar.stops"),
+            ("[number]\nunits = [\"one\"]\n", "number.units"),
+            ("[clause]\nstops = \"whereas\"\n", "clause.stops"),
+            ("[clutter.lines]\npatterns = [\"^x$\"]\n", "ignore_case"),
+            (
+                "[clutter.lines]\nignore_case = true\npatterns = [\"(\"]\n",
+                "\"(\"",
+            ),
+        ] {
+            let err = ext(text).unwrap_err().to_string();
+            assert!(err.starts_with("x/lexicon.toml:"), "{err}");
+            assert!(err.contains(says), "{err}");
+        }
+    }
+
+    #[test]
+    fn clutter_lists_say_their_case() {
+        let lex = ext("[clutter.outlet_signals]\nignore_case = false\npatterns = ['(?P<outlet>Foo) says']\n[clutter.trailers]\nignore_case = true\npatterns = ['^more below$']\n").unwrap();
+        assert!(lex.outlet_signal_set.is_match("Foo says"));
+        assert!(!lex.outlet_signal_set.is_match("foo says"));
+        assert!(lex.trailer_set.is_match("MORE BELOW"));
     }
 }

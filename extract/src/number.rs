@@ -4,8 +4,10 @@
 //! (`1.5 million`), spelled numbers (`three`, `twenty-five`, `three thousand`, `a dozen`), mixed
 //! forms (`27-hundred`, `three-thousand`), ranges (`10,000 to 12,000`, `between 1,000 and 3,000`,
 //! `10,000-12,000`) and vague counts (`hundreds`, `several thousand`, `tens of thousands`).
-//! Whether a number counts people is decided later, by [`crate::figure`].
+//! Whether a number counts people is decided later, by [`crate::figure`]. The number words are
+//! the grammar's `[number]` lists.
 
+use crate::lexicon::Grammar;
 use crate::token::Token;
 
 /// A number phrase over tokens `tok_start..tok_end`.
@@ -26,53 +28,16 @@ pub struct NumberPhrase {
 /// Largest value kept; bigger numbers are not head counts.
 const MAX_VALUE: f64 = 1e10;
 
-fn unit_word(w: &str) -> Option<u64> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
+fn unit_word(w: &str, g: &Grammar) -> Option<u64> {
+    g.units.get(w).map(|v| v as u64)
 }
 
-fn tens_word(w: &str) -> Option<u64> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+fn tens_word(w: &str, g: &Grammar) -> Option<u64> {
+    g.tens.get(w).map(|v| v as u64)
 }
 
-fn scale_word(w: &str) -> Option<u64> {
-    Some(match w {
-        "hundred" => 100,
-        "thousand" => 1_000,
-        "million" => 1_000_000,
-        "dozen" => 12,
-        _ => return None,
-    })
+fn scale_word(w: &str, g: &Grammar) -> Option<u64> {
+    g.scales.get(w).map(|v| v as u64)
 }
 
 fn adjacent(toks: &[Token], i: usize) -> bool {
@@ -97,7 +62,12 @@ fn parse_digits(s: &str) -> Option<f64> {
 }
 
 /// An atom: one number without a range. Returns (value, end token, digits?, year-like?).
-fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, bool, bool)> {
+fn atom(
+    toks: &[Token],
+    text: &str,
+    i: usize,
+    g: &Grammar,
+) -> Option<(Option<f64>, usize, bool, bool)> {
     let t = toks.get(i)?;
     if t.is_number() {
         let mut value = parse_digits(t.text)?;
@@ -128,7 +98,7 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
         if toks.get(k).is_some_and(|x| x.is_punct('-')) && adjacent(toks, k - 1) {
             k += 1;
         }
-        if let Some(scale) = toks.get(k).and_then(|x| scale_word(&x.norm)) {
+        if let Some(scale) = toks.get(k).and_then(|x| scale_word(&x.norm, g)) {
             value *= scale as f64;
             end = k + 1;
             year_like = false;
@@ -144,13 +114,11 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
     let w = t.norm.as_str();
     // Vague counts.
     match w {
-        "hundreds" | "thousands" | "dozens" | "scores" | "millions" => {
+        _ if g.vague_plurals.contains(w) => {
             // "hundreds of thousands"
             let mut end = i + 1;
             if toks.get(end).is_some_and(|x| x.is("of"))
-                && toks
-                    .get(end + 1)
-                    .is_some_and(|x| matches!(x.norm.as_str(), "thousands" | "millions"))
+                && toks.get(end + 1).is_some_and(|x| g.vague_plurals_of.has(x))
             {
                 end += 2;
             }
@@ -162,9 +130,9 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
         {
             return Some((None, i + 3, false, false));
         }
-        "several" | "many" | "few" => {
+        _ if g.vague_quantifiers.contains(w) => {
             if let Some(x) = toks.get(i + 1) {
-                if matches!(x.norm.as_str(), "hundred" | "thousand" | "dozen") {
+                if g.vague_scales.has(x) {
                     return Some((None, i + 2, false, false));
                 }
             }
@@ -175,26 +143,26 @@ fn atom(toks: &[Token], text: &str, i: usize) -> Option<(Option<f64>, usize, boo
             let next = toks.get(i + 1)?;
             if next.is("few") {
                 let x = toks.get(i + 2)?;
-                if matches!(x.norm.as_str(), "hundred" | "thousand" | "dozen") {
+                if g.vague_scales.has(x) {
                     return Some((None, i + 3, false, false));
                 }
                 return None;
             }
-            if scale_word(&next.norm).is_some() {
-                let (v, end) = spelled(toks, i + 1)?;
+            if scale_word(&next.norm, g).is_some() {
+                let (v, end) = spelled(toks, i + 1, g)?;
                 return Some((Some(v as f64), end, false, false));
             }
             return None;
         }
         _ => {}
     }
-    let (v, end) = spelled(toks, i)?;
+    let (v, end) = spelled(toks, i, g)?;
     Some((Some(v as f64), end, false, false))
 }
 
 /// A spelled number from token `i`: "three", "twenty-five", "three thousand five hundred",
 /// "two hundred and fifty", "dozen".
-fn spelled(toks: &[Token], i: usize) -> Option<(u64, usize)> {
+fn spelled(toks: &[Token], i: usize, g: &Grammar) -> Option<(u64, usize)> {
     let mut total: u64 = 0;
     let mut current: u64 = 0;
     let mut end = i;
@@ -202,11 +170,11 @@ fn spelled(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let mut k = i;
     while k < toks.len() {
         let w = toks[k].norm.as_str();
-        if let Some(u) = unit_word(w) {
+        if let Some(u) = unit_word(w, g) {
             current = current.saturating_add(u);
-        } else if let Some(t) = tens_word(w) {
+        } else if let Some(t) = tens_word(w, g) {
             current = current.saturating_add(t);
-        } else if let Some(s) = scale_word(w) {
+        } else if let Some(s) = scale_word(w, g) {
             if s == 100 {
                 current = current.max(1).saturating_mul(100);
             } else {
@@ -216,9 +184,9 @@ fn spelled(toks: &[Token], i: usize) -> Option<(u64, usize)> {
         } else if (w == "-" && any && adjacent(toks, k - 1) && adjacent(toks, k))
             || (w == "and"
                 && any
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|x| unit_word(&x.norm).is_some() || tens_word(&x.norm).is_some()))
+                && toks.get(k + 1).is_some_and(|x| {
+                    unit_word(&x.norm, g).is_some() || tens_word(&x.norm, g).is_some()
+                }))
         {
             k += 1;
             continue;
@@ -233,15 +201,21 @@ fn spelled(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     (any && value as f64 <= MAX_VALUE).then_some((value, end))
 }
 
-/// All number phrases in `toks` (tokens of the document `text`).
+/// All number phrases in `toks` (tokens of the document `text`), with the built-in grammar.
+#[cfg(test)]
 pub fn find_numbers(toks: &[Token], text: &str) -> Vec<NumberPhrase> {
+    find_numbers_in(toks, text, &crate::lexicon::Lexicon::shared().grammar)
+}
+
+/// Like [`find_numbers`], with the number words of `g`.
+pub fn find_numbers_in(toks: &[Token], text: &str, g: &Grammar) -> Vec<NumberPhrase> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // "between 1,000 and 3,000", "from 10,000 to 12,000"
-        let lead = toks[i].is("between") || toks[i].is("from");
+        let lead = g.range_leads.has(&toks[i]);
         let start = if lead { i + 1 } else { i };
-        let Some((v, end, digits, year_like)) = atom(toks, text, start) else {
+        let Some((v, end, digits, year_like)) = atom(toks, text, start, g) else {
             i += 1;
             continue;
         };
@@ -260,13 +234,13 @@ pub fn find_numbers(toks: &[Token], text: &str) -> Vec<NumberPhrase> {
         if let Some(low) = phrase.value {
             let sep = toks.get(end).map(|t| t.norm.as_str());
             let is_sep = match sep {
-                Some("to") => true,
+                Some(w) if g.range_words.contains(w) => true,
                 Some("and") => lead && toks[i].is("between"),
                 Some("-" | "–" | "—") => true,
                 _ => false,
             };
             if is_sep {
-                if let Some((Some(hv), hend, _, _)) = atom(toks, text, end + 1) {
+                if let Some((Some(hv), hend, _, _)) = atom(toks, text, end + 1, g) {
                     let high = hv.round() as u64;
                     let mut low = low;
                     // "10 to 12 thousand": the scale of the high end applies to both.

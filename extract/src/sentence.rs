@@ -2,23 +2,24 @@
 //!
 //! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets) followed by white
 //! space and a capital, a digit or an opening quote, unless the word before the dot is an
-//! abbreviation ("Jan.", "Lt. Gen.", "U.S.") or an initial. Very long runs without an end are cut
+//! abbreviation ("Jan.", "Lt. Gen.", "U.S.": `[sentence] abbreviations` of the grammar) or an
+//! initial. Very long runs without an end are cut
 //! at white space so that every later step stays linear.
 
-/// Abbreviations that do not end a sentence (lower case, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-    "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "cmdr",
-    "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "no", "inc", "corp", "co", "ltd", "u.s",
-    "u.k", "e.g", "i.e", "approx", "est", "dept", "fig", "vol", "mt", "ft", "pres", "rev", "hon",
-    "u.n", "p.m", "a.m",
-];
+use crate::lexicon::Grammar;
 
 /// Longest sentence, in bytes, before it is cut at white space.
 pub const MAX_SENTENCE: usize = 2_000;
 
-/// Byte ranges of the sentences of `text[start..end]`, trimmed, never empty.
+/// Byte ranges of the sentences of `text[start..end]`, trimmed, never empty (with the built-in
+/// grammar).
+#[cfg(test)]
 pub fn split(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    split_in(text, start, end, &crate::lexicon::Lexicon::shared().grammar)
+}
+
+/// Like [`split`], with the abbreviations of `grammar`.
+pub fn split_in(text: &str, start: usize, end: usize, grammar: &Grammar) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let para = &text[start..end];
     let bytes = para.as_bytes();
@@ -39,7 +40,7 @@ pub fn split(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                     break;
                 }
             }
-            if ends_sentence(para, i, j) {
+            if ends_sentence(para, i, j, grammar) {
                 push(para, start, sent_start, j, &mut out);
                 sent_start = j;
             }
@@ -66,7 +67,7 @@ fn push(para: &str, offset: usize, s: usize, e: usize, out: &mut Vec<(usize, usi
 }
 
 /// Does the terminal mark at `dot` (marks running to `after`) end the sentence?
-fn ends_sentence(para: &str, dot: usize, after: usize) -> bool {
+fn ends_sentence(para: &str, dot: usize, after: usize, grammar: &Grammar) -> bool {
     let rest = &para[after..];
     let Some(first) = rest.chars().next() else {
         return true;
@@ -98,7 +99,7 @@ fn ends_sentence(para: &str, dot: usize, after: usize) -> bool {
         .map_or(0, |(k, c)| k + c.len_utf8());
     let word = before[word_start..].to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    !(single_initial || ABBREVIATIONS.contains(&word.as_str()))
+    !(single_initial || grammar.abbreviations.contains(&word))
 }
 
 #[cfg(test)]

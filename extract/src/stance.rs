@@ -33,7 +33,7 @@ fn negated(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
     let mut j = k;
     while j > 0 && k - j < 5 {
         j -= 1;
-        if lex.clause_breaks.contains(toks, j) {
+        if lex.stance_breaks.contains(toks, j) {
             break;
         }
         match lex.negators.match_at(toks, j) {
