@@ -231,8 +231,8 @@ fn match_one_to_one(
             }
         }
     }
-    for j in 1..=m {
-        let i = row_of[j];
+    // Columns past `m` are "unmatched", and so is a pair that cannot match.
+    for (j, &i) in row_of.iter().enumerate().skip(1).take(m) {
         if i != 0 && weight(i - 1, j - 1).is_some() {
             matching.gold[i - 1] = Some(j - 1);
             matching.pred[j - 1] = Some(i - 1);
