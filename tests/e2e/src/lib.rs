@@ -22,7 +22,7 @@ pub const WAIT: Duration = Duration::from_secs(10);
 pub const POLL: Duration = Duration::from_millis(50);
 
 /// Waits until `check` gives a value and returns it: checks at once, then every [`POLL`], for
-/// up to [`WAIT`]. Fails the test with "timed out after 10 s waiting for {what}" otherwise.
+/// up to [`WAIT`]. Fails the test with "timed out after 10s waiting for {what}" otherwise.
 /// `check` should not panic on a state that may still change (an element not there yet, a
 /// stale element): give `None` and let the wait try again.
 ///

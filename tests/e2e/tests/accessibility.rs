@@ -23,7 +23,7 @@ const PAGES: [(&str, &str); 7] = [
     ),
     (
         "?view=articles&claim=000_817273ad5211bb26%232",
-        "div.article-text .selected",
+        "div.article-text mark.mention",
     ),
 ];
 

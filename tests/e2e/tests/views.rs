@@ -291,7 +291,11 @@ async fn the_article_view_highlights_claims_and_opens_their_cards() {
         .find_all(Locator::Css("mark.mention"))
         .await
         .expect("marks");
-    assert!(marks.len() >= 2);
+    assert!(
+        marks.len() >= 2,
+        "Budanov's article has another highlight to click: {} marks",
+        marks.len()
+    );
     let other = marks.last().expect("a mark").clone();
     let other_id = other.attr("data-claim").await.expect("attr").expect("id");
     other.click().await.expect("click");
