@@ -1,14 +1,20 @@
 //! Evaluation against the hand-made gold claims of the seed articles (`tests/data/gold_seeds.json`).
 //!
-//! Scoring (issue 3): a gold figure is found when the same document has a figure claim with a
-//! gold metric and `value` or `value_high` equal to the gold value; its attribution is right
-//! when a gold alias (lower case) is a substring of the claim's `source + " " + source_org`
-//! (an empty alias list wants no claimant). A gold stance is found when a stance claim of that
-//! document has the same stance and an aliased claimant. Every predicted claim that matches no
-//! gold claim of its document is an extra and counts against precision.
+//! Scoring (issue 3): a predicted figure claim can match a gold figure of the same document when
+//! it has a gold metric and `value` or `value_high` equal to the gold value; a predicted stance
+//! claim can match a gold stance when it has the same stance and an aliased claimant (a gold
+//! alias, lower case, is a substring of the claim's `source + " " + source_org`; an empty alias
+//! list wants no claimant). Matching is one to one, as the external scorer's: a prediction
+//! counts for at most one gold claim and a gold claim for at most one prediction, so a claim
+//! extracted twice finds its gold once and the second copy is an extra (`match_one_to_one`
+//! picks a maximum matching). A found figure's attribution is right when its matched claim has
+//! an aliased claimant. Every predicted claim left unmatched is an extra and counts against
+//! precision; a gold claim marked `optional` may absorb a prediction but is not counted in
+//! recall.
 //!
-//! The seeds are a development set: the floors below are what the extractor measured, minus a
-//! little, so that regressions fail loudly; raise them as extraction improves.
+//! The seeds are a development set: the floors below are what the extractor measured, truncated
+//! to two decimals (one hundredth lower when the measure is exactly that), so that any
+//! regression fails loudly; raise them as extraction improves.
 
 use std::path::{Path, PathBuf};
 
@@ -18,12 +24,16 @@ use claimscope_extract::{build, Options};
 use claimscope_model::{Claim, Corpus, Kind};
 use serde_json::Value;
 
+// Measured, one-to-one: seeds figures F1 0.952, attribution 1.000 (20 of 20), stances F1
+// 0.897; test articles figures F1 0.862, attribution 1.000 (22 of 22), stances F1 0.913 (the
+// seed story's own words, "in Kursk", "fighting in Kursk", live in seeds/lexicon.toml, which
+// the test articles do not read).
 const FIGURE_F1_FLOOR: f64 = 0.95;
-const ATTRIBUTION_FLOOR: f64 = 0.90;
-const STANCE_F1_FLOOR: f64 = 0.85;
-const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.85;
-const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.85;
-const ARTICLES_STANCE_F1_FLOOR: f64 = 0.70;
+const ATTRIBUTION_FLOOR: f64 = 0.99;
+const STANCE_F1_FLOOR: f64 = 0.89;
+const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.86;
+const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
+const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -120,6 +130,116 @@ impl Score {
     }
 }
 
+/// A one-to-one matching of one document's gold claims to its predicted claims: `gold[i]` is the
+/// prediction matched to gold claim `i`, `pred[j]` the gold claim matched to prediction `j`.
+struct Matching {
+    gold: Vec<Option<usize>>,
+    pred: Vec<Option<usize>>,
+}
+
+/// Matches gold claims to predictions one to one, as the external scorer does: a prediction
+/// counts for at most one gold claim and a gold claim for at most one prediction.
+/// `pair(gold, pred)` is `None` when the two cannot match, else `Some(preferred)`.
+///
+/// The matching is a best one, in this order: as many pairs as possible (every matched
+/// prediction is a right one), then as many required (not `optional`) gold claims matched as
+/// possible (recall), then as many preferred pairs as possible (for figures, a right claimant).
+/// It is the maximum-weight assignment of the Hungarian method, with weights that make each aim
+/// outweigh all the later ones; a document has a few dozen claims at most.
+fn match_one_to_one(
+    gold: &[Value],
+    preds: &[&Claim],
+    pair: impl Fn(&Value, &Claim) -> Option<bool>,
+) -> Matching {
+    let (n, m) = (gold.len(), preds.len());
+    let mut matching = Matching {
+        gold: vec![None; n],
+        pred: vec![None; m],
+    };
+    if n == 0 || m == 0 {
+        return matching;
+    }
+    // Weights: a pair outweighs any number of required gold claims, which outweigh any number
+    // of preferred pairs.
+    let k = n.min(m) as i64 + 1;
+    let (per_required, per_pair) = (k, k * (k + 1));
+    let weight = |i: usize, j: usize| -> Option<i64> {
+        pair(&gold[i], preds[j]).map(|preferred| {
+            let required = !gold[i]["optional"].as_bool().unwrap_or(false);
+            per_pair + per_required * i64::from(required) + i64::from(preferred)
+        })
+    };
+    // Hungarian method (minimum cost, potentials u and v) on an n × (m + n) matrix: the extra n
+    // columns let any gold claim stay unmatched at cost 0, as does a pair that cannot match.
+    let cols = m + n;
+    let cost = |i: usize, j: usize| -> i64 {
+        if j < m {
+            -weight(i, j).unwrap_or(0)
+        } else {
+            0
+        }
+    };
+    let inf = i64::MAX / 4;
+    let mut u = vec![0i64; n + 1];
+    let mut v = vec![0i64; cols + 1];
+    // row_of[j]: the row (1-based; 0 = none) assigned to column j (1-based).
+    let mut row_of = vec![0usize; cols + 1];
+    let mut way = vec![0usize; cols + 1];
+    for i in 1..=n {
+        row_of[0] = i;
+        let mut j0 = 0;
+        let mut minv = vec![inf; cols + 1];
+        let mut used = vec![false; cols + 1];
+        loop {
+            used[j0] = true;
+            let i0 = row_of[j0];
+            let mut delta = inf;
+            let mut j1 = 0;
+            for j in 1..=cols {
+                if !used[j] {
+                    let cur = cost(i0 - 1, j - 1) - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            for j in 0..=cols {
+                if used[j] {
+                    u[row_of[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if row_of[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            row_of[j0] = row_of[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    // Columns past `m` are "unmatched", and so is a pair that cannot match.
+    for (j, &i) in row_of.iter().enumerate().skip(1).take(m) {
+        if i != 0 && weight(i - 1, j - 1).is_some() {
+            matching.gold[i - 1] = Some(j - 1);
+            matching.pred[j - 1] = Some(i - 1);
+        }
+    }
+    matching
+}
+
 struct Scores {
     figures: Score,
     stances: Score,
@@ -146,17 +266,22 @@ fn evaluate(corpus: &Corpus, gold_path: &Path, title: &str) -> Scores {
         let gold_figs = g["figures"].as_array().cloned().unwrap_or_default();
         let gold_stances = g["stances"].as_array().cloned().unwrap_or_default();
 
-        for gf in &gold_figs {
+        let figs: Vec<&Claim> = claims
+            .iter()
+            .copied()
+            .filter(|c| c.kind == Kind::Figure)
+            .collect();
+        let fig_pairs = match_one_to_one(&gold_figs, &figs, |gf, c| {
+            (metric_ok(gf, c) && value_ok(gf, c)).then(|| attributed(c, &aliases(gf)))
+        });
+        for (gf, hit) in gold_figs.iter().zip(&fig_pairs.gold) {
             let optional = gf["optional"].as_bool().unwrap_or(false);
-            let hit = claims
-                .iter()
-                .filter(|c| c.kind == Kind::Figure && metric_ok(gf, c) && value_ok(gf, c))
-                .max_by_key(|c| attributed(c, &aliases(gf)));
             if !optional {
                 figures.gold += 1;
             }
             match hit {
-                Some(c) => {
+                Some(p) => {
+                    let c = figs[*p];
                     if !optional {
                         figures.found += 1;
                     }
@@ -175,39 +300,40 @@ fn evaluate(corpus: &Corpus, gold_path: &Path, title: &str) -> Scores {
                 None => {}
             }
         }
-        for c in claims.iter().filter(|c| c.kind == Kind::Figure) {
+        for (c, hit) in figs.iter().zip(&fig_pairs.pred) {
             figures.pred += 1;
-            if gold_figs
-                .iter()
-                .any(|gf| metric_ok(gf, c) && value_ok(gf, c))
-            {
+            if hit.is_some() {
                 figures.correct_pred += 1;
             } else {
                 report.push(format!("EXTRA FIGURE {}", describe(c)));
             }
         }
 
-        let stance_match = |gs: &Value, c: &Claim| {
-            c.kind == Kind::Stance
-                && c.stance.as_deref() == gs["stance"].as_str()
-                && attributed(c, &aliases(gs))
-        };
-        for gs in &gold_stances {
+        let stance_claims: Vec<&Claim> = claims
+            .iter()
+            .copied()
+            .filter(|c| c.kind == Kind::Stance)
+            .collect();
+        // A stance pair needs the same stance and a right claimant, so there is nothing left to
+        // prefer among the pairs (`Some(false)` for every pair).
+        let stance_pairs = match_one_to_one(&gold_stances, &stance_claims, |gs, c| {
+            (c.stance.as_deref() == gs["stance"].as_str() && attributed(c, &aliases(gs)))
+                .then_some(false)
+        });
+        for (gs, hit) in gold_stances.iter().zip(&stance_pairs.gold) {
             let optional = gs["optional"].as_bool().unwrap_or(false);
             if !optional {
                 stances.gold += 1;
-            }
-            if claims.iter().any(|c| stance_match(gs, c)) {
-                if !optional {
+                if hit.is_some() {
                     stances.found += 1;
+                } else {
+                    report.push(format!("MISSED STANCE {doc}: {gs}"));
                 }
-            } else if !optional {
-                report.push(format!("MISSED STANCE {doc}: {gs}"));
             }
         }
-        for c in claims.iter().filter(|c| c.kind == Kind::Stance) {
+        for (c, hit) in stance_claims.iter().zip(&stance_pairs.pred) {
             stances.pred += 1;
-            if gold_stances.iter().any(|gs| stance_match(gs, c)) {
+            if hit.is_some() {
                 stances.correct_pred += 1;
             } else {
                 report.push(format!("EXTRA STANCE {}", describe(c)));
@@ -278,7 +404,8 @@ fn seed_gold_scores_hold_their_floors() {
 
 /// Articles written for testing in the spirit of the hidden set (clutter, cut-off text, ranges,
 /// spelled numbers, ages and percentages, wire copy relayed by a second outlet). The issue's aim
-/// for unseen articles is figures F1 0.85, attribution 0.85, stances F1 0.70.
+/// for unseen articles is figures F1 0.85, attribution 0.85, stances F1 0.70; the floors hold
+/// what these articles measure, which is above that.
 #[test]
 fn test_article_scores_hold_their_floors() {
     let loaded = load(&[root().join("extract/tests/articles")]).expect("test articles load");
@@ -319,4 +446,37 @@ fn every_claim_quotes_its_article_exactly() {
             c.id
         );
     }
+}
+
+/// A figure extracted twice finds its gold claim once: the copy is an extra, not a second hit.
+#[test]
+fn matching_is_one_to_one() {
+    let corpus = seeds();
+    let gold: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("extract/tests/data/gold_seeds.json"))
+            .expect("gold file"),
+    )
+    .expect("gold json");
+    let g = &gold[0];
+    let gold_figs = g["figures"].as_array().cloned().unwrap_or_default();
+    let pair = |gf: &Value, c: &Claim| {
+        (metric_ok(gf, c) && value_ok(gf, c)).then(|| attributed(c, &aliases(gf)))
+    };
+    let hit = corpus
+        .claims
+        .iter()
+        .find(|c| c.doc == g["doc"].as_str().unwrap() && pair(&gold_figs[0], c).is_some())
+        .expect("a claim matching the first gold figure");
+    let twice = [hit, hit];
+    let m = match_one_to_one(&gold_figs[..1], &twice, pair);
+    assert!(m.gold[0].is_some(), "the gold figure is found");
+    assert_eq!(
+        m.pred.iter().filter(|p| p.is_some()).count(),
+        1,
+        "only one copy counts"
+    );
+    // Two gold figures that one claim could match: the claim counts for one of them.
+    let two_gold = [gold_figs[0].clone(), gold_figs[0].clone()];
+    let m = match_one_to_one(&two_gold, &twice[..1], pair);
+    assert_eq!(m.gold.iter().filter(|p| p.is_some()).count(), 1);
 }

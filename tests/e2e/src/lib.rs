@@ -4,14 +4,85 @@
 //! Needs `dist/` built (`trunk build --release`), `/usr/bin/chromium` and `/usr/bin/chromedriver`
 //! (Debian packages); `scripts/test.sh` arranges all three.
 
+use std::fmt::Display;
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::process::{Child, Command};
+
+/// How long a test waits for a condition before it fails.
+pub const WAIT: Duration = Duration::from_secs(10);
+/// How often a wait checks its condition.
+pub const POLL: Duration = Duration::from_millis(50);
+
+/// Waits until `check` gives a value and returns it: checks at once, then every [`POLL`], for
+/// up to [`WAIT`]. Fails the test with "timed out after 10s waiting for {what}" otherwise.
+/// `check` should not panic on a state that may still change (an element not there yet, a
+/// stale element): give `None` and let the wait try again.
+///
+/// ```text
+/// let n = wait_for(|| async { matched_now(c).await.filter(|&n| n < all) }, "fewer matches").await;
+/// ```
+pub async fn wait_for<T, F, Fut>(check: F, what: impl Display) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    wait_for_within(WAIT, check, what).await
+}
+
+/// [`wait_for`] with another time limit than [`WAIT`].
+pub async fn wait_for_within<T, F, Fut>(timeout: Duration, mut check: F, what: impl Display) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        // A check that hangs (a WebDriver call that never returns) times out too.
+        match tokio::time::timeout(left.max(POLL), check()).await {
+            Ok(Some(v)) => return v,
+            Ok(None) if Instant::now() < deadline => tokio::time::sleep(POLL).await,
+            _ => panic!("timed out after {timeout:?} waiting for {what}"),
+        }
+    }
+}
+
+/// Waits until `check` is true ([`wait_for`] for a yes or no).
+///
+/// ```text
+/// wait_until(|| async { matched_now(c).await == Some(all) }, "all claims to match again").await;
+/// ```
+pub async fn wait_until<F, Fut>(mut check: F, what: impl Display)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    wait_for(
+        || {
+            let fut = check();
+            async move { fut.await.then_some(()) }
+        },
+        what,
+    )
+    .await
+}
+
+/// The first element matching `css`, once there is one.
+pub async fn element(c: &Client, css: &str) -> Element {
+    wait_for(
+        || async { c.find(Locator::Css(css)).await.ok() },
+        format!("an element matching `{css}`"),
+    )
+    .await
+}
 
 /// The query string of the current page (without `?`).
 pub async fn query_string(c: &Client) -> String {
@@ -23,33 +94,71 @@ pub async fn query_string(c: &Client) -> String {
         .to_string()
 }
 
+/// Waits until the query string of the current page contains `part`, and returns it.
+pub async fn wait_for_query(c: &Client, part: &str) -> String {
+    wait_for(
+        || async {
+            let q = query_string(c).await;
+            q.contains(part).then_some(q)
+        },
+        format!("the URL's query to contain `{part}`"),
+    )
+    .await
+}
+
 /// The text of every element matching `css`.
 pub async fn texts(c: &Client, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in c.find_all(Locator::Css(css)).await.expect("find") {
-        out.push(e.text().await.expect("text"));
-    }
-    out
+    texts_now(c, css)
+        .await
+        .unwrap_or_else(|| panic!("the texts of `{css}` changed while read"))
 }
 
-/// The list summary, "N claims match · M distinct ...".
-pub async fn summary(c: &Client) -> String {
+/// The text of every element matching `css`, or `None` while the page changes under us (an
+/// element re-rendered between finding it and reading it).
+pub async fn texts_now(c: &Client, css: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for e in c.find_all(Locator::Css(css)).await.ok()? {
+        out.push(e.text().await.ok()?);
+    }
+    Some(out)
+}
+
+/// The list summary, "N claims match · M distinct ...", now (`None` when there is none).
+pub async fn summary_now(c: &Client) -> Option<String> {
     c.find(Locator::Css("p.summary"))
         .await
-        .expect("summary")
+        .ok()?
         .text()
         .await
-        .expect("text")
+        .ok()
 }
 
-/// Number of claims the page says match (the summary's first number).
-pub async fn matched(c: &Client) -> usize {
-    summary(c)
-        .await
+/// The list summary, "N claims match · M distinct ...", once it is on the page.
+pub async fn summary(c: &Client) -> String {
+    wait_for(|| summary_now(c), "the list's summary (`p.summary`)").await
+}
+
+/// Number of claims the page says match now (the summary's first number).
+pub async fn matched_now(c: &Client) -> Option<usize> {
+    summary_now(c)
+        .await?
         .split_whitespace()
         .next()
         .and_then(|n| n.parse().ok())
-        .expect("a count in the summary")
+}
+
+/// Number of claims the page says match (the summary's first number), once there is a summary.
+pub async fn matched(c: &Client) -> usize {
+    wait_for(|| matched_now(c), "a count in the list's summary").await
+}
+
+/// Waits until the summary says `n` claims match.
+pub async fn wait_for_matched(c: &Client, n: usize, why: &str) {
+    wait_until(
+        || async { matched_now(c).await == Some(n) },
+        format!("the summary to say {n} claims match ({why})"),
+    )
+    .await
 }
 
 /// Where the app is served, to prove relative asset paths work.
@@ -71,6 +180,12 @@ pub struct Harness {
     /// `http://127.0.0.1:PORT/tools/claimscope/`
     pub base: String,
     driver: Child,
+    /// chromedriver's process id and port, to end the session and the processes on drop.
+    driver_pid: Option<u32>,
+    driver_port: u16,
+    session: Option<String>,
+    /// Whether [`Harness::stop`] closed the session already.
+    closed: bool,
     profile: PathBuf,
 }
 
@@ -207,27 +322,31 @@ impl Harness {
         if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
             args.extend(extra_args.iter().map(|a| serde_json::Value::from(*a)));
         }
+        let driver_pid = driver.id();
         let url = format!("http://127.0.0.1:{driver_port}");
-        let mut client = None;
-        for _ in 0..100 {
-            let builder =
+        let (caps, url) = (&caps, &url);
+        // chromedriver takes a moment to listen, and Chromium to start on a busy machine.
+        let client = wait_for_within(
+            Duration::from_secs(30),
+            || async move {
                 ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
                     .capabilities(caps.clone())
-                    .connect(&url)
-                    .await;
-            match builder {
-                Ok(c) => {
-                    client = Some(c);
-                    break;
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        }
-        let client = client.expect("connect to chromedriver within 10 s");
+                    .connect(url)
+                    .await
+                    .ok()
+            },
+            "chromedriver to start and open a Chromium session",
+        )
+        .await;
+        let session = client.session_id().await.ok().flatten();
         Harness {
             client,
             base: format!("http://127.0.0.1:{port}{SUB_PATH}"),
             driver,
+            driver_pid,
+            driver_port,
+            session,
+            closed: false,
             profile,
         }
     }
@@ -244,6 +363,41 @@ impl Harness {
             .for_element(Locator::Css("main"))
             .await
             .expect("the app renders a <main> within 20 s");
+    }
+
+    /// Waits until the page has settled for measuring: loaded, its fonts loaded, the app mounted
+    /// (the loading note gone), `css` rendered (the view's own content) and a frame painted
+    /// after that (the app scrolls a selected claim into view in an animation frame).
+    pub async fn settle(&self, css: &str) {
+        let c = &self.client;
+        wait_until(
+            || async {
+                c.execute(
+                    "return document.readyState === 'complete'
+                        && document.fonts.status === 'loaded'
+                        && !document.getElementById('claimscope-loading')",
+                    vec![],
+                )
+                .await
+                .is_ok_and(|v| v == serde_json::Value::Bool(true))
+            },
+            "the page, its fonts and the app to load",
+        )
+        .await;
+        element(c, css).await;
+        wait_for(
+            || async {
+                c.execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                    vec![],
+                )
+                .await
+                .ok()
+            },
+            "the browser to paint a frame",
+        )
+        .await;
     }
 
     /// Runs axe-core (from `.tools/node_modules`, installed by `scripts/setup.sh --test`) on the
@@ -289,9 +443,98 @@ impl Harness {
         format!("{origin}{EMBED_PAGE}")
     }
 
+    /// Closes the browser, ends chromedriver and removes the profile. A test that fails before
+    /// it gets here is cleaned up all the same, by `Drop`.
     pub async fn stop(mut self) {
-        let _ = self.client.close().await;
-        let _ = self.driver.kill().await;
+        if tokio::time::timeout(WAIT, self.client.clone().close())
+            .await
+            .is_ok_and(|r| r.is_ok())
+        {
+            self.closed = true;
+        }
+        // Drop ends the processes and removes the profile.
+    }
+}
+
+impl Drop for Harness {
+    /// Also runs when a test panics: ends the WebDriver session (chromedriver then quits
+    /// Chromium), then kills whatever chromedriver started and chromedriver itself, so that no
+    /// browser outlives its test. Blocking is fine here: the test is over.
+    fn drop(&mut self) {
+        if !self.closed {
+            if let Some(id) = &self.session {
+                delete_session(self.driver_port, id);
+            }
+        }
+        if let Some(pid) = self.driver_pid {
+            let mut pids = descendants(pid);
+            pids.push(pid);
+            let _ = std::process::Command::new("kill")
+                .arg("-KILL")
+                .arg("--")
+                .args(pids.iter().map(u32::to_string))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
+        let _ = self.driver.start_kill();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// `DELETE /session/{id}` to chromedriver, blocking, with a time limit.
+fn delete_session(port: u16, id: &str) {
+    use std::io::{Read, Write};
+    let Ok(mut sock) = std::net::TcpStream::connect_timeout(
+        &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+        Duration::from_secs(2),
+    ) else {
+        return;
+    };
+    let _ = sock.set_read_timeout(Some(WAIT));
+    let _ = sock.set_write_timeout(Some(WAIT));
+    let req = format!(
+        "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    if sock.write_all(req.as_bytes()).is_ok() {
+        // chromedriver answers once Chromium has quit (it may keep the connection open after:
+        // the first bytes of the answer are enough).
+        let _ = sock.read(&mut [0u8; 1024]);
+    }
+}
+
+/// The processes started by `pid`, and by them, and so on (from `/proc`; empty elsewhere).
+fn descendants(pid: u32) -> Vec<u32> {
+    let mut parent_of = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(p) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // `/proc/PID/stat` is "pid (comm) state ppid ...", and comm may hold spaces or parens.
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|n| n.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parent_of.push((p, ppid));
+        }
+    }
+    let mut out = Vec::new();
+    let mut todo = vec![pid];
+    while let Some(parent) = todo.pop() {
+        for &(p, pp) in &parent_of {
+            if pp == parent && !out.contains(&p) {
+                out.push(p);
+                todo.push(p);
+            }
+        }
+    }
+    out
 }

@@ -1,26 +1,36 @@
 //! Accessibility and layout: axe-core finds no serious or critical violation in any view, in
 //! light and dark themes; pages do not scroll sideways from 360 px to 1920 px wide.
 
-use std::time::Duration;
-
 use claimscope_e2e::Harness;
 use fantoccini::Locator;
 
-/// Every view, in states that show its interactive parts.
-const PAGES: [&str; 7] = [
-    "",
-    "?metric=killed&sort=value",
-    "?view=timeline",
-    "?view=timeline&chart=counts&from=2025-01-27&to=2025-02-09",
-    "?view=timeline&chart=counts&bin=day&stack=stance",
-    "?view=compare&a=Kyrylo%20Budanov&b=The%20New%20York%20Times",
-    "?view=articles&claim=000_817273ad5211bb26%232",
+/// Every view, in states that show its interactive parts, with what shows the view rendered.
+const PAGES: [(&str, &str); 7] = [
+    ("", "section.claims article.claim"),
+    ("?metric=killed&sort=value", "section.claims article.claim"),
+    ("?view=timeline", "section.timeline-view svg.panel g.pt"),
+    (
+        "?view=timeline&chart=counts&from=2025-01-27&to=2025-02-09",
+        "svg.counts rect.selection",
+    ),
+    (
+        "?view=timeline&chart=counts&bin=day&stack=stance",
+        "svg.counts rect.bar",
+    ),
+    (
+        "?view=compare&a=Kyrylo%20Budanov&b=The%20New%20York%20Times",
+        "table.pair-table",
+    ),
+    (
+        "?view=articles&claim=000_817273ad5211bb26%232",
+        "div.article-text mark.mention",
+    ),
 ];
 
 async fn check_axe(h: &Harness, theme: &str) {
-    for page in PAGES {
+    for (page, rendered) in PAGES {
         h.open(page).await;
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        h.settle(rendered).await;
         let bad: Vec<_> = h
             .axe()
             .await
@@ -69,9 +79,9 @@ async fn every_view_fits_from_360_to_1920_pixels() {
     let c = &h.client;
     for width in [360u32, 768, 1920] {
         c.set_window_size(width, 900).await.expect("resize");
-        for page in PAGES {
+        for (page, rendered) in PAGES {
             h.open(page).await;
-            tokio::time::sleep(Duration::from_millis(150)).await;
+            h.settle(rendered).await;
             let overflow = c
                 .execute(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth",

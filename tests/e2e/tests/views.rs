@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use claimscope_e2e::{matched, query_string, texts, Harness};
+use claimscope_e2e::{
+    element, matched, query_string, texts, texts_now, wait_for, wait_for_query, wait_until, Harness,
+};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::Locator;
 
@@ -11,6 +13,8 @@ async fn tabs_are_links_and_each_view_has_its_url() {
     let h = Harness::start().await;
     h.open("?metric=killed").await;
     let c = &h.client;
+    // What the page says matches the filter: the export must hold as many after a reload.
+    let killed = matched(c).await;
     for (label, key, marker) in [
         ("Timeline", "timeline", "section.timeline-view"),
         ("Compare sources", "compare", "table.matrix"),
@@ -24,31 +28,39 @@ async fn tabs_are_links_and_each_view_has_its_url() {
         }
         assert!(href.contains("metric=killed"), "filters carry over: {href}");
         tab.click().await.expect("click");
-        c.find(Locator::Css(marker))
-            .await
-            .expect("the view renders");
-        assert_eq!(
-            tab.attr("aria-current").await.expect("attr").as_deref(),
-            Some("page")
-        );
-        let q = query_string(c).await;
-        assert_eq!(q.contains("view="), !key.is_empty(), "{q}");
+        element(c, marker).await;
+        wait_until(
+            || async { tab.attr("aria-current").await.ok().flatten().as_deref() == Some("page") },
+            format!("the {label} tab to be marked the current page"),
+        )
+        .await;
+        let want = format!("view={key}");
+        wait_until(
+            || async {
+                let q = query_string(c).await;
+                if key.is_empty() {
+                    !q.contains("view=")
+                } else {
+                    q.contains(&want)
+                }
+            },
+            format!("the URL to say the {label} view"),
+        )
+        .await;
     }
     // Reload restores the view and filters.
     h.open("?view=compare&metric=killed").await;
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("table.matrix"))
+    element(c, "table.matrix").await;
+    let export = element(c, ".export-label")
         .await
-        .expect("matrix after reload");
-    let export = c
-        .find(Locator::Css(".export-label"))
-        .await
-        .expect("export label")
         .text()
         .await
         .expect("text");
-    assert_eq!(export, "Export 3 claims:", "the filter survives the reload");
+    assert_eq!(
+        export,
+        format!("Export {killed} claims:"),
+        "the filter survives the reload"
+    );
     h.stop().await;
 }
 
@@ -57,10 +69,7 @@ async fn brushing_the_chart_sets_the_date_filter() {
     let h = Harness::start().await;
     h.open("?view=timeline&chart=counts").await;
     let c = &h.client;
-    let area = c
-        .find(Locator::Css("svg.counts rect.brush-area"))
-        .await
-        .expect("the brush area");
+    let area = element(c, "svg.counts rect.brush-area").await;
     let all = matched(c).await;
     // Drag across the left half of the time axis.
     let w = area.rectangle().await.expect("size").2;
@@ -85,37 +94,38 @@ async fn brushing_the_chart_sets_the_date_filter() {
             button: MOUSE_BUTTON_LEFT,
         });
     c.perform_actions(actions).await.expect("drag");
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let q = query_string(c).await;
-    assert!(
-        q.contains("from=") && q.contains("to="),
-        "the brush set a range: {q}"
-    );
-    let from = c
-        .find(Locator::Css("input[name='from']"))
-        .await
-        .expect("from field")
-        .prop("value")
-        .await
-        .expect("value")
-        .expect("a date");
+    wait_for_query(c, "from=").await;
+    wait_for_query(c, "to=").await;
+    let from_field = element(c, "input[name='from']").await;
+    let from = wait_for(
+        || async {
+            from_field
+                .prop("value")
+                .await
+                .ok()
+                .flatten()
+                .filter(|v| !v.is_empty())
+        },
+        "the From field to show the range's start",
+    )
+    .await;
     assert!(
         from.starts_with("20"),
         "the From field shows the range: {from}"
     );
-    let now = matched(c).await;
+    let now = wait_for(
+        || async { claimscope_e2e::matched_now(c).await.filter(|&n| n < all) },
+        format!("fewer than all {all} claims to match in half the time axis"),
+    )
+    .await;
     assert!(
         now < all,
         "half the time axis holds fewer claims ({now} of {all})"
     );
     // The selection is drawn over the chart, and every listed claim is in range.
-    c.find(Locator::Css("svg.counts rect.selection"))
+    element(c, "svg.counts rect.selection").await;
+    let to = element(c, "input[name='to']")
         .await
-        .expect("selection band");
-    let to = c
-        .find(Locator::Css("input[name='to']"))
-        .await
-        .expect("to")
         .prop("value")
         .await
         .expect("value")
@@ -133,44 +143,34 @@ async fn brushing_the_chart_sets_the_date_filter() {
         .await
         .expect("bars")
         .len();
-    c.find(Locator::Css("input[name='bin'][value='day']"))
+    element(c, "input[name='bin'][value='day']")
         .await
-        .expect("day choice")
         .click()
         .await
         .expect("click");
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let daily_bars = c
-        .find_all(Locator::Css("svg.counts rect.bar"))
-        .await
-        .expect("bars")
-        .len();
-    assert!(
-        daily_bars > weekly_bars,
-        "{daily_bars} daily bars, {weekly_bars} weekly"
-    );
-    assert!(query_string(c).await.contains("bin=day"));
+    wait_for_query(c, "bin=day").await;
+    wait_until(
+        || async {
+            c.find_all(Locator::Css("svg.counts rect.bar"))
+                .await
+                .is_ok_and(|bars| bars.len() > weekly_bars)
+        },
+        format!("more daily bars than the {weekly_bars} weekly ones"),
+    )
+    .await;
 
     // Figures mode: points are focusable buttons; a click selects the claim in the list.
     h.open("?view=timeline").await;
-    let pt = c
-        .find(Locator::Css("svg.panel g.pt"))
-        .await
-        .expect("a point");
+    let pt = element(c, "svg.panel g.pt").await;
     let id = pt
         .attr("data-claim")
         .await
         .expect("attr")
         .expect("claim id");
     pt.click().await.expect("click point");
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert!(query_string(c).await.contains("claim="));
+    wait_for_query(c, "claim=").await;
     // As a card, or as a report inside its (now open) group.
-    c.find(Locator::Css(&format!(
-        ".claims .selected[data-claim='{id}']"
-    )))
-    .await
-    .expect("the clicked claim is selected in the list");
+    element(c, &format!(".claims .selected[data-claim='{id}']")).await;
     // Keyboard: focus another point and press Enter.
     let pts = c
         .find_all(Locator::Css("svg.panel g.pt"))
@@ -179,24 +179,25 @@ async fn brushing_the_chart_sets_the_date_filter() {
     let other = pts.last().expect("a point").clone();
     let other_id = other.attr("data-claim").await.expect("attr").expect("id");
     other.send_keys("\u{E007}").await.expect("press Enter");
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    c.find(Locator::Css(&format!(
-        ".claims .selected[data-claim='{other_id}']"
-    )))
-    .await
-    .expect("Enter on a focused point selects its claim");
+    // Enter on a focused point selects its claim.
+    element(c, &format!(".claims .selected[data-claim='{other_id}']")).await;
     // The log toggle keeps the points and changes the axis.
     let before = texts(c, "svg.panel .y-axis text").await;
-    c.find(Locator::Css("input[name='log']"))
+    element(c, "input[name='log']")
         .await
-        .expect("log toggle")
         .click()
         .await
         .expect("click");
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let after = texts(c, "svg.panel .y-axis text").await;
-    assert_ne!(before, after);
-    assert!(query_string(c).await.contains("scale=log"));
+    wait_for_query(c, "scale=log").await;
+    let after = wait_for(
+        || async {
+            texts_now(c, "svg.panel .y-axis text")
+                .await
+                .filter(|t| *t != before)
+        },
+        format!("the y axis to change from {before:?}"),
+    )
+    .await;
     assert!(
         after.iter().any(|t| t == "1"),
         "a log axis starts at 1: {after:?}"
@@ -209,12 +210,8 @@ async fn the_comparison_flags_budanov_against_the_withdrawal_reports() {
     let h = Harness::start().await;
     h.open("?view=compare").await;
     let c = &h.client;
-    let cell = c
-        .find(Locator::Css(
-            "table.matrix td.conflict[data-source='Kyrylo Budanov']",
-        ))
-        .await
-        .expect("Budanov's cell is flagged");
+    // Budanov's cell is flagged.
+    let cell = element(c, "table.matrix td.conflict[data-source='Kyrylo Budanov']").await;
     let text = cell.text().await.expect("text");
     assert!(text.contains("engaged"), "{text}");
     // Its reasons name the withdrawal reports.
@@ -224,13 +221,14 @@ async fn the_comparison_flags_budanov_against_the_withdrawal_reports() {
         .click()
         .await
         .expect("open");
-    let why = cell
-        .find(Locator::Css("details.why ul"))
-        .await
-        .expect("reason list")
-        .text()
-        .await
-        .expect("text");
+    let why = wait_for(
+        || async {
+            let list = cell.find(Locator::Css("details.why ul")).await.ok()?;
+            list.text().await.ok().filter(|t| !t.is_empty())
+        },
+        "the opened reasons to list something",
+    )
+    .await;
     assert!(
         why.contains("The New York Times") && why.contains("withdrawn"),
         "{why}"
@@ -247,18 +245,16 @@ async fn the_comparison_flags_budanov_against_the_withdrawal_reports() {
     };
     pick("a", "Kyrylo Budanov").await;
     pick("b", "The New York Times").await;
-    let row = c
-        .find(Locator::Css("table.pair-table tr.verdict.conflict"))
-        .await
-        .expect("a conflict row");
+    // A conflict row.
+    let row = element(c, "table.pair-table tr.verdict.conflict").await;
     let row_text = row.text().await.expect("text");
     assert!(
         row_text.contains("Withdrawn or still engaged?"),
         "{row_text}"
     );
     assert!(row_text.contains("engaged") && row_text.contains("withdrawn"));
-    let q = query_string(c).await;
-    assert!(q.contains("a=Kyrylo") && q.contains("b=The"), "{q}");
+    wait_for_query(c, "a=Kyrylo").await;
+    wait_for_query(c, "b=The").await;
     // Budanov's 8,000 fighting is his alone.
     assert!(!texts(c, "table.pair-table tr.verdict.only")
         .await
@@ -272,7 +268,7 @@ async fn the_article_view_highlights_claims_and_opens_their_cards() {
     let c = &h.client;
     // From the list: "Show in article" opens the reader at that claim.
     h.open("?claimant=Kyrylo%20Budanov&kind=figure").await;
-    let card = c.find(Locator::Css("article.claim")).await.expect("a card");
+    let card = element(c, "article.claim").await;
     let id = card.attr("data-claim").await.expect("attr").expect("id");
     card.find(Locator::LinkText("Show in article"))
         .await
@@ -280,33 +276,35 @@ async fn the_article_view_highlights_claims_and_opens_their_cards() {
         .click()
         .await
         .expect("click");
-    let mark = c
-        .find(Locator::Css(&format!(
-            "mark.mention.selected[data-claim='{id}']"
-        )))
-        .await
-        .expect("the claim is highlighted and selected in the text");
+    // The claim is highlighted and selected in the text.
+    let mark = element(c, &format!("mark.mention.selected[data-claim='{id}']")).await;
     let words = mark.text().await.expect("text");
     assert!(words.contains("8,000"), "{words}");
-    c.find(Locator::Css(&format!(
-        ".selected-claim article.claim[data-claim='{id}']"
-    )))
-    .await
-    .expect("its card beside the text");
+    // Its card beside the text.
+    element(
+        c,
+        &format!(".selected-claim article.claim[data-claim='{id}']"),
+    )
+    .await;
     // Clicking another highlight shows that claim instead.
     let marks = c
         .find_all(Locator::Css("mark.mention"))
         .await
         .expect("marks");
-    assert!(marks.len() >= 2);
+    assert!(
+        marks.len() >= 2,
+        "Budanov's article has another highlight to click: {} marks",
+        marks.len()
+    );
     let other = marks.last().expect("a mark").clone();
     let other_id = other.attr("data-claim").await.expect("attr").expect("id");
     other.click().await.expect("click");
-    c.find(Locator::Css(&format!(
-        ".selected-claim article.claim[data-claim='{other_id}']"
-    )))
-    .await
-    .expect("the other card");
+    // The other card.
+    element(
+        c,
+        &format!(".selected-claim article.claim[data-claim='{other_id}']"),
+    )
+    .await;
     // Clutter is dimmed, and article text is text: no element came from the article.
     assert!(!c
         .find_all(Locator::Css(".article-text .clutter"))
@@ -405,21 +403,16 @@ async fn an_export_holds_exactly_the_filtered_claims() {
     }
     // The file really downloads.
     let dir = h.downloads();
-    let mut found = false;
-    for _ in 0..50 {
-        if std::fs::read_dir(&dir)
-            .map(|d| {
+    wait_until(
+        || async {
+            std::fs::read_dir(&dir).is_ok_and(|d| {
                 d.filter_map(Result::ok)
                     .any(|e| e.file_name().to_string_lossy().ends_with(".csv"))
             })
-            .unwrap_or(false)
-        {
-            found = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(found, "claimscope-claims.csv in {}", dir.display());
+        },
+        format!("claimscope-claims.csv in {}", dir.display()),
+    )
+    .await;
     h.stop().await;
 }
 
@@ -459,7 +452,7 @@ async fn malformed_urls_in_every_view_are_ignored_not_fatal() {
         "?sort=random&claim=%E2%80%9C&metric=&metric=killed&metric=killed",
     ] {
         h.open(page).await;
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        h.settle("main").await;
         assert!(
             c.find_all(Locator::Css("div.panic"))
                 .await
