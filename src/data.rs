@@ -1,10 +1,10 @@
 //! The corpus embedded at build time, and its query index.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use claimscope_model::query::Index;
 use claimscope_model::Corpus;
+use rustc_hash::FxHashMap as HashMap;
 
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
@@ -29,7 +29,7 @@ pub fn claims_in(doc: &str) -> u32 {
     static COUNTS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     COUNTS
         .get_or_init(|| {
-            let mut counts: HashMap<&'static str, u32> = HashMap::new();
+            let mut counts: HashMap<&'static str, u32> = HashMap::default();
             for c in &corpus().claims {
                 match counts.get_mut(c.doc.as_str()) {
                     Some(n) => *n += 1,

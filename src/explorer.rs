@@ -21,9 +21,8 @@ pub struct Explorer {
     /// and a new filter or order starts again from the first page without a second query.
     pub shown: RwSignal<(Asked, usize)>,
     pub answer: Memo<Answer>,
-    /// The selected claim's id: each card and mark asks about its own id, so a change of
-    /// selection touches two of them, not all.
-    pub selection: StoredValue<Selector<Option<String>>>,
+    /// Which claim is selected, asked per claim in O(1) ([`Selection`]).
+    pub selection: Selection,
 }
 
 /// What drives the query: the filter and the order.
@@ -45,14 +44,14 @@ impl Explorer {
                 index.query(&now.0, now.1, limit)
             })
         });
-        let claim = Memo::new(move |_| state.with(|s| s.claim.clone()));
+        let claim = Memo::new(move |_| state.with(|s| s.claim.as_deref().and_then(data::position)));
         Explorer {
             corpus: data::corpus(),
             index,
             state,
             shown,
             answer,
-            selection: StoredValue::new(Selector::new(move || claim.get())),
+            selection: Selection::new(claim),
         }
     }
 
@@ -68,10 +67,9 @@ impl Explorer {
         });
     }
 
-    /// Is the claim with id `id` the selected one? (Tracks that claim only.)
-    pub fn is_selected(self, id: &str) -> bool {
-        let key = Some(id.to_string());
-        self.selection.with_value(|s| s.selected(&key))
+    /// Is the claim at corpus position `i` the selected one? (Tracks that claim only.)
+    pub fn is_selected(self, i: u32) -> bool {
+        self.selection.is(i)
     }
 
     /// The URL of the current state changed by `change` (for links that also work when opened in
@@ -123,6 +121,51 @@ impl Explorer {
             state.set(url::parse(&current_query(), index));
         });
         on_cleanup(move || handle.remove());
+    }
+}
+
+/// A selector for the selected claim (as leptos's `Selector`, for one key type and lighter in
+/// the wasm): each card or mark that asks about claim `i` waits on a trigger of its own, and a
+/// change of selection notifies only the old and the new claim's, so it costs O(1), not one
+/// check per claim on the page.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    selected: Memo<Option<u32>>,
+    /// By claim position, made when first asked about.
+    triggers: StoredValue<Vec<Option<ArcTrigger>>>,
+}
+
+impl Selection {
+    fn new(selected: Memo<Option<u32>>) -> Selection {
+        let sel = Selection {
+            selected,
+            triggers: StoredValue::new(Vec::new()),
+        };
+        // On a change, wake the claims that were and are selected.
+        Effect::new(move |before: Option<Option<u32>>| {
+            let now = selected.get();
+            sel.triggers.with_value(|t| {
+                for i in [before.flatten(), now].into_iter().flatten() {
+                    if let Some(Some(tr)) = t.get(i as usize) {
+                        tr.notify();
+                    }
+                }
+            });
+            now
+        });
+        sel
+    }
+
+    /// Is claim `i` the selected one? Tracks claim `i`'s trigger only.
+    pub fn is(self, i: u32) -> bool {
+        self.triggers.update_value(|t| {
+            let k = i as usize;
+            if t.len() <= k {
+                t.resize(k + 1, None);
+            }
+            t[k].get_or_insert_with(ArcTrigger::new).track();
+        });
+        self.selected.get_untracked() == Some(i)
     }
 }
 

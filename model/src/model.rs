@@ -3,7 +3,6 @@
 //! These types are the JSON schema of `claimscope extract` (schema version [`SCHEMA`]) and of the
 //! data the app embeds. Fields only ever get added; existing ones keep their meaning.
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON output. Bumped only when a field changes meaning.
@@ -270,10 +269,11 @@ pub struct Corpus {
     pub index: DocIndex,
 }
 
-/// Positions of documents by id, built once. Not part of the data: two corpora with the same
-/// documents are equal whether or not either has been indexed.
+/// Positions of documents in id order, built once (binary search through the model's one sort
+/// routine: no hash map of strings in the browser build). Not part of the data: two corpora
+/// with the same documents are equal whether or not either has been indexed.
 #[derive(Debug, Default)]
-pub struct DocIndex(std::sync::OnceLock<FxHashMap<String, u32>>);
+pub struct DocIndex(std::sync::OnceLock<Vec<u32>>);
 
 impl Clone for DocIndex {
     fn clone(&self) -> Self {
@@ -395,16 +395,18 @@ impl Corpus {
     /// The document with this id: a hash lookup (the index is built on the first call). A
     /// miss (or a corpus whose documents changed since) is searched linearly: never a wrong answer.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        let index = self.index.0.get_or_init(|| {
-            let mut map = FxHashMap::default();
-            for (i, d) in self.documents.iter().enumerate().rev() {
-                map.insert(d.id.clone(), i as u32);
-            }
-            map
+        let docs = &self.documents;
+        let order = self.index.0.get_or_init(|| {
+            let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+            let rank = crate::sort::text_ranks(&ids);
+            crate::sort::sorted_positions(ids.len(), &|i| (rank[i as usize], 0))
         });
-        match index.get(id).and_then(|&i| self.documents.get(i as usize)) {
-            Some(d) if d.id == id => Some(d),
-            _ => self.documents.iter().find(|d| d.id == id),
+        let id_at = |i: u32| docs.get(i as usize).map_or("", |d| d.id.as_str());
+        // The first of equal ids (the sort is stable), as a linear search would find.
+        let at = order.partition_point(|&i| id_at(i) < id);
+        match order.get(at).and_then(|&i| docs.get(i as usize)) {
+            Some(d) if d.id == id && order.len() == docs.len() => Some(d),
+            _ => docs.iter().find(|d| d.id == id),
         }
     }
 }

@@ -316,17 +316,22 @@ impl Index {
         // The kind facet's labels: "figure", then every declared position (in the questions'
         // order), then any other stance found; stance claims look theirs up by (question, key).
         let mut kinds: Vec<String> = vec!["figure".to_string()];
-        let mut kind_of: HashMap<(Option<&str>, Option<&str>), u16> = HashMap::default();
+        // (question, key) of `kinds[k + 1]`: a handful, so a list beats a hash map (and keeps
+        // the wasm small).
+        let mut kind_keys: Vec<(Option<&str>, Option<&str>)> = Vec::new();
         for q in &corpus.questions {
             for p in &q.positions {
-                kind_of.insert((Some(&q.id), Some(&p.key)), kinds.len() as u16);
+                kind_keys.push((Some(&q.id), Some(&p.key)));
                 kinds.push(corpus.position_label(q, p));
             }
         }
+        let kind_of = |key: (Option<&str>, Option<&str>), keys: &[(Option<&str>, Option<&str>)]| {
+            keys.iter().position(|k| *k == key).map(|k| k as u16 + 1)
+        };
         for c in corpus.claims.iter().filter(|c| c.kind == Kind::Stance) {
             let key = (c.question.as_deref(), c.stance.as_deref());
-            if let std::collections::hash_map::Entry::Vacant(e) = kind_of.entry(key) {
-                e.insert(kinds.len() as u16);
+            if kind_of(key, &kind_keys).is_none() {
+                kind_keys.push(key);
                 kinds.push(corpus.stance_label(c));
             }
         }
@@ -358,7 +363,9 @@ impl Index {
             };
             let kind = match c.kind {
                 Kind::Figure => 0,
-                Kind::Stance => kind_of[&(c.question.as_deref(), c.stance.as_deref())],
+                Kind::Stance => {
+                    kind_of((c.question.as_deref(), c.stance.as_deref()), &kind_keys).unwrap_or(0)
+                }
             };
             let values: [&str; 8] = [
                 c.source.as_deref().unwrap_or(NONE_LABEL),

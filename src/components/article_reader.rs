@@ -31,7 +31,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
                 view! {
                     <mark
                         class="mention"
-                        class:selected=move || ids.iter().any(|&i| ex.is_selected(&ex.claim(i).id))
+                        class:selected=move || ids.iter().any(|&i| ex.is_selected(i))
                         tabindex="0"
                         role="button"
                         aria-label=label
@@ -51,7 +51,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
             } else if !seg.quote.is_empty() {
                 let ids = seg.quote.clone();
                 view! {
-                    <span class="quoted" class:selected=move || ids.iter().any(|&i| ex.is_selected(&ex.claim(i).id))>{piece}</span>
+                    <span class="quoted" class:selected=move || ids.iter().any(|&i| ex.is_selected(i))>{piece}</span>
                 }
                 .into_any()
             } else if seg.clutter {
@@ -100,7 +100,7 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
                                     type="button"
                                     class="doc-claim"
                                     data-claim=c.id.clone()
-                                    aria-pressed=move || ex.is_selected(&c.id).to_string()
+                                    aria-pressed=move || ex.is_selected(i).to_string()
                                     on:click=move |_| ex.select(i)
                                 >
                                     <span class="tag">{ex.corpus.claim_summary(c)}</span>

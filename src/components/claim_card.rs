@@ -40,8 +40,8 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
         Kind::Stance => "claim stance",
     };
     let ex = use_context::<Explorer>();
-    let id = claim.id.clone();
-    let selected = move || ex.is_some_and(|ex| ex.is_selected(&id));
+    let at = ex.and_then(|ex| ex.position(&claim.id));
+    let selected = move || ex.zip(at).is_some_and(|(ex, i)| ex.is_selected(i));
     let link = ex.map(|_| {
         view! {
             <StateLink

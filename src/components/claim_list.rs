@@ -48,11 +48,9 @@ pub fn ClaimList() -> impl IntoView {
                         "Reported in {articles} articles by {m} outlet{}: show the other {n}",
                         if m == 1 { "" } else { "s" }
                     );
-                    let member_ids: Vec<String> = others.iter().map(|&i| ex.claim(i).id.clone()).collect();
+                    let members = others.clone();
                     // A report selected elsewhere (chart, matrix) opens its group.
-                    let holds_selected = move || {
-                        member_ids.iter().any(|id| ex.is_selected(id))
-                    };
+                    let holds_selected = move || members.iter().any(|&i| ex.is_selected(i));
                     view! {
                         <div class="group">
                             <ClaimCard claim=lead document=doc />
@@ -64,8 +62,7 @@ pub fn ClaimList() -> impl IntoView {
                                             let c = ex.claim(i);
                                             let label = article_label(ex.corpus.document(&c.doc), &c.doc);
                                             let date = c.stated_on.clone().unwrap_or_else(|| "undated".into());
-                                            let id = c.id.clone();
-                                            let selected = move || ex.is_selected(&id);
+                                            let selected = move || ex.is_selected(i);
                                             view! {
                                                 <li class="report" class:selected=selected data-doc=c.doc.clone() data-claim=c.id.clone()>
                                                     <StateLink
