@@ -442,6 +442,16 @@ pub(crate) mod sample {
         }
     }
 
+    /// [`claim`]s read from the articles `docs`, one each.
+    pub fn claims_in(docs: &[&str]) -> Vec<Claim> {
+        docs.iter()
+            .map(|d| Claim {
+                doc: d.to_string(),
+                ..claim()
+            })
+            .collect()
+    }
+
     /// The Kursk question: "withdrawn" or "engaged" (North Korea).
     pub fn question() -> Question {
         crate::synth::question()
@@ -520,13 +530,7 @@ mod tests {
                 sample::document("b", "UNN"),
                 sample::document("c", "NYT"),
             ],
-            claims: ["a", "b", "c", "c"]
-                .iter()
-                .map(|d| Claim {
-                    doc: d.to_string(),
-                    ..sample::claim()
-                })
-                .collect(),
+            claims: sample::claims_in(&["a", "b", "c", "c"]),
             ..Corpus::default()
         };
         assert_eq!(c.reach(&[0, 1, 2, 3]), (3, 2));

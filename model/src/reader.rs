@@ -125,13 +125,7 @@ mod tests {
     #[test]
     fn an_articles_claims_in_corpus_order() {
         let c = Corpus {
-            claims: ["a", "b", "a"]
-                .iter()
-                .map(|d| Claim {
-                    doc: d.to_string(),
-                    ..sample::claim()
-                })
-                .collect(),
+            claims: sample::claims_in(&["a", "b", "a"]),
             ..Corpus::default()
         };
         let got: Vec<u32> = article_claims(&c, "a").iter().map(|(i, _)| *i).collect();
