@@ -53,7 +53,7 @@ step "native tests: model, extractor, CLI, app"
 cargo test --workspace --exclude claimscope-e2e
 
 step "evaluation on the seed gold and the test articles"
-cargo test -p claimscope-extract --test eval -- --nocapture
+cargo test --workspace --exclude claimscope-e2e --test eval -- --nocapture
 
 step "components in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
