@@ -69,7 +69,7 @@ pub fn build_from(
                 a.layout
                     .published_text
                     .as_deref()
-                    .and_then(crate::date::parse_date_text)
+                    .and_then(|t| crate::date::parse_date_text_in(t, &lex.grammar))
                     .and_then(|e| resolve(e, None, None))
             })
         })

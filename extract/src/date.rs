@@ -226,6 +226,7 @@ fn month_day(month: u32, day: u32, year: Option<i32>) -> DateExpr {
 
 /// Parses a free-standing date ("February 4, 2025 9:20 PM", "2025-02-04", "Nov. 25, 2024"),
 /// with the built-in grammar.
+#[cfg(test)]
 pub fn parse_date_text(s: &str) -> Option<DateExpr> {
     parse_date_text_in(s, &crate::lexicon::Lexicon::shared().grammar)
 }
