@@ -26,7 +26,14 @@ fn main() {
         fail(format!("{}: no .txt articles to extract", seeds.display()));
     }
     let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).unwrap_or_else(|e| fail(e));
-    let corpus = build(&loaded.inputs, &lex, Options { with_text: true });
+    let corpus = build(
+        &loaded.inputs,
+        &lex,
+        Options {
+            with_text: true,
+            with_attributions: false,
+        },
+    );
     let json = serde_json::to_string(&corpus).unwrap_or_else(|e| fail(e));
     let out =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|e| fail(e))).join("corpus.json");

@@ -1,7 +1,7 @@
 //! `claimscope`: extract claims from news articles as JSON.
 //!
 //! ```text
-//! claimscope extract [--text] [--pretty] PATH...
+//! claimscope extract [--text] [--attributions] [--pretty] PATH...
 //! ```
 
 use std::io::{IsTerminal, Write};
@@ -16,13 +16,15 @@ use claimscope_extract::{build_from, Options};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-const USAGE: &str = "usage: claimscope extract [--text] [--pretty] PATH...
+const USAGE: &str = "usage: claimscope extract [--text] [--attributions] [--pretty] PATH...
 
 Reads articles (.txt files, or folders of them with an optional meta.toml, lexicon.toml and
 entities.toml) and prints the claims they contain as one JSON object on stdout.
 
-  --text     include each article's text in the output
-  --pretty   indent the JSON";
+  --text          include each article's text in the output
+  --attributions  list every attribution (who says what: source, cue and content byte spans
+                  and the claimant) under \"attributions\"
+  --pretty        indent the JSON";
 
 fn main() -> ExitCode {
     match run() {
@@ -51,6 +53,7 @@ fn run() -> Result<()> {
     for a in args {
         match a.as_str() {
             "--text" => opts.with_text = true,
+            "--attributions" => opts.with_attributions = true,
             "--pretty" => pretty = true,
             "-h" | "--help" => {
                 println!("{USAGE}");

@@ -57,6 +57,8 @@ pub struct Frame {
     pub claimant: Claimant,
     /// Token range of the claimant's words.
     pub np: (usize, usize),
+    /// Token range of the words that report ("said", "according to", ":").
+    pub cue: (usize, usize),
     /// Token range of what is attributed.
     pub content: (usize, usize),
     /// "according to" and "citing" frames beat a subject's "believes that".
@@ -471,6 +473,7 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
                 out.push(Frame {
                     claimant: c,
                     np: (0, colon),
+                    cue: (colon, colon + 1),
                     content: (colon + 1, n),
                     strong: false,
                     via: Vec::new(),
@@ -500,6 +503,7 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
                 out.push(Frame {
                     claimant: c,
                     np: (s, e),
+                    cue: (i, i + len),
                     content,
                     strong: true,
                     via: Vec::new(),
@@ -587,6 +591,7 @@ fn verb_frame(
             return Some(Frame {
                 claimant,
                 np: (s, e),
+                cue: (v - 1, after + 1),
                 content: (0, v.saturating_sub(1)),
                 strong: false,
                 via,
@@ -668,6 +673,7 @@ fn verb_frame(
     Some(Frame {
         claimant,
         np: (s, e),
+        cue: (v, after),
         content,
         strong: false,
         via,
@@ -695,6 +701,7 @@ fn inverted(
         return Some(Frame {
             claimant,
             np: (s, e),
+            cue: (v, after),
             content: (0, v),
             strong: false,
             via: via_after(toks, e, n, lex),

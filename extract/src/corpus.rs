@@ -8,7 +8,7 @@ use crate::cluster::{assign_clusters, contradictions};
 use crate::date::{resolve, DateExpr};
 use crate::extract::{analyze, Analysis};
 use crate::lexicon::Lexicon;
-use claimscope_model::model::{Claim, Corpus, Document, SCHEMA};
+use claimscope_model::model::{Attribution, Claim, Corpus, Document, SCHEMA};
 
 /// What the metadata file says about one article (all optional).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -39,6 +39,8 @@ pub struct Input {
 pub struct Options {
     /// Keep each article's text in the output (the app's reader view needs it).
     pub with_text: bool,
+    /// List every attribution relation (who says what) in [`Corpus::attributions`].
+    pub with_attributions: bool,
 }
 
 /// Extracts every input (in parallel when `analyses` were computed elsewhere, see
@@ -107,6 +109,18 @@ pub fn build_from(
             clutter: a.layout.clutter.clone(),
             text: opts.with_text.then(|| input.text.clone()),
         });
+        if opts.with_attributions {
+            corpus
+                .attributions
+                .extend(a.relations.iter().map(|r| Attribution {
+                    doc: input.id.clone(),
+                    source: r.source,
+                    cue: r.cue,
+                    content: r.content,
+                    claimant: r.claimant.as_ref().map(|c| c.source.clone()),
+                    claimant_org: r.claimant.as_ref().and_then(|c| c.org.clone()),
+                }));
+        }
         for (n, c) in a.claims.into_iter().enumerate() {
             let stated_on = c
                 .stated

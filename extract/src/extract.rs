@@ -8,6 +8,7 @@ use crate::figure::{find_figures, people_parties, Antecedent};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::question::Take;
+use crate::relation::{self, Relation};
 use crate::sentence;
 use crate::stance::find_stances;
 use claimscope_model::model::{Kind, Metric, Qualifier, Span};
@@ -40,6 +41,8 @@ pub struct Analysis {
     pub claims: Vec<RawClaim>,
     /// Every date the article's body mentions, for inferring its publication date.
     pub body_dates: Vec<DateExpr>,
+    /// Who says what: every attribution relation of the article.
+    pub relations: Vec<Relation>,
 }
 
 /// Extracts the raw claims of one article.
@@ -50,6 +53,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let mut history = History::default();
     let mut ante = Antecedent::default();
     let mut toks = Vec::new();
+    let mut relations = Vec::new();
     for &(ps, pe) in &layout.paragraphs {
         let mut carry: Option<(Claimant, Vec<String>)> = None;
         let para_first_claim = claims.len();
@@ -79,6 +83,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 continue;
             }
             let fs = frames(toks, lex, &history);
+            relations.extend(relation::of_frames(toks, &fs));
             let relay = relay_tail(toks, lex);
             let leading_date = find_dates_in(&toks[..toks.len().min(6)], &lex.grammar)
                 .into_iter()
@@ -171,6 +176,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
         layout,
         claims: dedup(claims),
         body_dates,
+        relations,
     }
 }
 

@@ -245,6 +245,23 @@ impl Claim {
     }
 }
 
+/// Who says what: one attribution relation as the attribution literature (PARC 3.0, PolNeAR)
+/// defines it. A `content` span (what is said, reported, estimated or believed), the `cue` that
+/// reports it ("said", "according to", ":") and the `source` span naming who, all byte spans
+/// into the document's text; `claimant` is who the source resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The [`Document::id`] it was read from.
+    pub doc: String,
+    pub source: Option<Span>,
+    pub cue: Option<Span>,
+    pub content: Span,
+    /// The canonical name of who says it, or `None` when the source names nobody the
+    /// extractor can tell (then the outlet states it).
+    pub claimant: Option<String>,
+    pub claimant_org: Option<String>,
+}
+
 /// Two clusters that cannot both be true.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contradiction {
@@ -264,6 +281,9 @@ pub struct Corpus {
     /// The story's open questions (what stance claims answer).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    /// Who says what in each document (`claimscope extract --attributions`, and the app).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution>,
     /// Documents by id, built on the first lookup (a cache, not data: never serialised).
     #[serde(skip)]
     pub index: DocIndex,
@@ -297,6 +317,7 @@ impl Default for Corpus {
             claims: Vec::new(),
             contradictions: Vec::new(),
             questions: Vec::new(),
+            attributions: Vec::new(),
             index: DocIndex::default(),
         }
     }
