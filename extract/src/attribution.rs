@@ -72,35 +72,6 @@ fn is_stop(t: &Token, lex: &Lexicon) -> bool {
     lex.grammar.clause_stops.has(t) && !t.is_capitalized()
 }
 
-/// Which tokens are inside quotation marks.
-pub fn quoted(toks: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
-    let mut open = false;
-    for (i, t) in toks.iter().enumerate() {
-        if is_quote_token(t) {
-            let c = t.text.chars().next().unwrap_or('"');
-            open = match c {
-                '“' | '«' | '„' => true,
-                '”' | '»' => false,
-                '‘' => true,
-                '’' | '\'' => {
-                    // An apostrophe-like closing quote only closes an open quote.
-                    if open {
-                        false
-                    } else {
-                        // Opening single quote: only when followed by a word and preceded by space.
-                        i + 1 < toks.len() && toks[i + 1].start == t.end
-                    }
-                }
-                _ => !open,
-            };
-            continue;
-        }
-        out[i] = open;
-    }
-    out
-}
-
 /// The claimant named by tokens `s..e`.
 pub fn resolve(
     toks: &[Token],
@@ -160,6 +131,11 @@ pub fn resolve(
             person: false,
             descriptor,
         });
+    }
+    // "His comments", "her statement": the person the possessive refers back to.
+    if e - s > 1 && lex.grammar.possessives.has(&toks[s]) {
+        let person = !lex.grammar.thing_possessives.has(&toks[s]);
+        return history.last(Some(person)).cloned();
     }
     // Pronouns and role nouns refer back.
     if e - s == 1 && lex.pronouns.contains(toks, s) {
@@ -278,7 +254,7 @@ type Subject = (usize, usize, Option<(usize, usize)>);
 fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     let mut j = v;
     let be = &lex.grammar.be;
-    while j > 0 && lex.adverbs.contains(toks, j - 1) && !be.has(&toks[j - 1]) {
+    while j > 0 && is_adverb(toks, j - 1, lex) && !be.has(&toks[j - 1]) {
         j -= 1;
     }
     if j == 0 {
@@ -352,6 +328,95 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         }
     }
     Some((k, end, citing))
+}
+
+/// An adverb between a subject and its verb: a listed one, or a lower-case word in "-ly"
+/// ("publicly", "repeatedly").
+fn is_adverb(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let t = &toks[i];
+    lex.adverbs.contains(toks, i)
+        || (!t.is_capitalized() && t.is_word() && t.norm.len() > 4 && t.norm.ends_with("ly"))
+}
+
+/// The subject of the sentence's main clause, before `v`: the noun phrase after any opening
+/// conjunction or adverbial phrase ("But on Monday, the ministry ...").
+fn sentence_subject(toks: &[Token], v: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+    let mut k = 0;
+    while k < v && (lex.grammar.openers.has(&toks[k]) || is_quote_token(&toks[k])) {
+        let comma = (k..v.min(k + 10)).find(|&j| toks[j].is_punct(','));
+        k = match comma {
+            Some(c) if !lex.grammar.coordinators.has(&toks[k]) && toks[k].norm != "so" => c + 1,
+            _ => k + 1,
+        };
+    }
+    let (s, e) = np_right(toks, k, lex);
+    (s < e && e <= v).then_some((s, e))
+}
+
+/// "..., adding that ...", "... and said": the verb's subject is the clause's, the one of the
+/// frame before it in the sentence or else the sentence's subject.
+fn shared_subject(
+    toks: &[Token],
+    v: usize,
+    len: usize,
+    lex: &Lexicon,
+    history: &History,
+    before: &[Frame],
+) -> Option<Frame> {
+    let (np, claimant) = match before.last().filter(|f| f.cue.1 <= v) {
+        Some(f) => (f.np, f.claimant.clone()),
+        None => {
+            let (s, e) = sentence_subject(toks, v, lex)?;
+            ((s, e), resolve(toks, s, e, lex, history)?)
+        }
+    };
+    Some(Frame {
+        claimant,
+        np,
+        cue: (v, v + len),
+        content: (v + len, toks.len()),
+        strong: false,
+        via: Vec::new(),
+        stated: None,
+    })
+}
+
+/// "Ms. Reyes, who said ...": the relative pronoun is the source, the noun phrase before it the
+/// claimant.
+fn relative_subject(
+    toks: &[Token],
+    v: usize,
+    len: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Frame> {
+    let mut j = v;
+    while j > 0 && is_adverb(toks, j - 1, lex) {
+        j -= 1;
+    }
+    let r = j.checked_sub(1)?;
+    if !lex.grammar.relatives.has(&toks[r]) {
+        return None;
+    }
+    let end = if r > 0 && toks[r - 1].is_punct(',') {
+        r - 1
+    } else {
+        r
+    };
+    let start = collect_left(toks, end, lex);
+    if start >= end {
+        return None;
+    }
+    let claimant = resolve(toks, start, end, lex, history)?;
+    Some(Frame {
+        claimant,
+        np: (r, r + 1),
+        cue: (v, v + len),
+        content: (v + len, toks.len()),
+        strong: false,
+        via: Vec::new(),
+        stated: None,
+    })
 }
 
 /// Walks left from `end` over the words a claimant's noun phrase can hold; returns its start.
@@ -457,10 +522,9 @@ fn date_in(toks: &[Token], from: usize, to: usize, lex: &Lexicon) -> Option<Date
         .map(|d| d.expr)
 }
 
-/// All frames of one sentence.
-pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
+/// All frames of one sentence; `inq` tells which tokens are inside a quotation.
+pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) -> Vec<Frame> {
     let n = toks.len();
-    let inq = quoted(toks);
     let mut out: Vec<Frame> = Vec::new();
     // A headline's "Pentagon: ..." / "Zelensky: ...": a known name before a colon.
     if let Some(colon) = toks.iter().take(6).position(|t| t.is_punct(':')) {
@@ -482,6 +546,8 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
             }
         }
     }
+    let words = toks.iter().filter(|t| t.is_word());
+    let title_case = words.clone().filter(|t| t.is_capitalized()).count() * 3 >= words.count() * 2;
     let mut i = 0;
     while i < n {
         if inq[i] {
@@ -514,7 +580,22 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History) -> Vec<Frame> {
             continue;
         }
         if let Some((len, _)) = lex.speech_verbs.match_at(toks, i) {
-            if let Some(f) = verb_frame(toks, i, len, lex, history, &inq) {
+            // A capitalised cue inside a sentence is part of a name ("the United States").
+            if i > 0 && toks[i].is_capitalized() && !title_case {
+                i += len;
+                continue;
+            }
+            let shares = toks[i].norm.ends_with("ing")
+                || (i > 0 && lex.grammar.coordinators.has(&toks[i - 1]));
+            let frame = if shares {
+                shared_subject(toks, i, len, lex, history, &out)
+            } else {
+                None
+            };
+            let frame = frame
+                .or_else(|| relative_subject(toks, i, len, lex, history))
+                .or_else(|| verb_frame(toks, i, len, lex, history, inq));
+            if let Some(f) = frame {
                 out.push(f);
             }
             i += len;
@@ -760,10 +841,14 @@ pub fn relay_tail(toks: &[Token], lex: &Lexicon) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn inq(text: &str, toks: &[Token]) -> Vec<bool> {
+        crate::quote::inside(toks, &crate::quote::regions(text, &[(0, text.len())]))
+    }
+
     fn who(sentence: &str, word: &str) -> Option<String> {
         let lex = Lexicon::builtin();
         let toks = lex.tokenize(sentence, 0);
-        let fs = frames(&toks, &lex, &History::default());
+        let fs = frames(&toks, &lex, &History::default(), &inq(sentence, &toks));
         let pos = toks.iter().position(|t| t.text == word).unwrap();
         frame_at(&fs, pos).map(|f| f.claimant.source.clone())
     }
@@ -826,7 +911,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let s = "On February 4, Yonhap News, citing South Korea's intelligence agency, reported that troops appear to have been not engaged in combat.";
         let toks = lex.tokenize(s, 0);
-        let fs = frames(&toks, &lex, &History::default());
+        let fs = frames(&toks, &lex, &History::default(), &inq(s, &toks));
         let pos = toks.iter().position(|t| t.text == "engaged").unwrap();
         let f = frame_at(&fs, pos).unwrap();
         assert_eq!(f.claimant.source, "National Intelligence Service (NIS)");

@@ -8,6 +8,7 @@ use crate::figure::{find_figures, people_parties, Antecedent};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::question::Take;
+use crate::quote;
 use crate::relation::{self, Relation};
 use crate::sentence;
 use crate::stance::find_stances;
@@ -54,6 +55,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let mut ante = Antecedent::default();
     let mut toks = Vec::new();
     let mut relations = Vec::new();
+    let quotes = quote::regions(text, &layout.paragraphs);
     for &(ps, pe) in &layout.paragraphs {
         let mut carry: Option<(Claimant, Vec<String>)> = None;
         let para_first_claim = claims.len();
@@ -82,7 +84,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 carry = Some((c, via));
                 continue;
             }
-            let fs = frames(toks, lex, &history);
+            let inq = quote::inside(toks, &quotes);
+            let fs = frames(toks, lex, &history, &inq);
             relations.extend(relation::of_frames(toks, &fs));
             let relay = relay_tail(toks, lex);
             let leading_date = find_dates_in(&toks[..toks.len().min(6)], &lex.grammar)
@@ -176,7 +179,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
         layout,
         claims: dedup(claims),
         body_dates,
-        relations,
+        relations: relation::with_quotes(relations, &quotes, text),
     }
 }
 

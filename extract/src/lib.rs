@@ -32,6 +32,7 @@ mod lexicon;
 mod load;
 mod number;
 mod question;
+mod quote;
 mod relation;
 mod sentence;
 mod stance;

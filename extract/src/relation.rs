@@ -41,18 +41,81 @@ fn trimmed(toks: &[Token], (mut s, mut e): (usize, usize)) -> (usize, usize) {
     (s, e)
 }
 
-/// The relations of one sentence's frames.
+/// The relations of one sentence's frames. A frame whose speaker opens what another reports
+/// ("she said she believed ...", "..., she thinks, Mr. Lee said") is part of that content: the
+/// attribution literature tags each word once, so it makes no relation of its own.
 pub fn of_frames(toks: &[Token], frames: &[Frame]) -> Vec<Relation> {
+    let mut content: Vec<(usize, usize)> = frames.iter().map(|f| f.content).collect();
+    let mut nested = vec![false; frames.len()];
+    for (i, f) in frames.iter().enumerate() {
+        let leading = f.content.0 >= f.cue.1;
+        for (j, g) in frames.iter().enumerate() {
+            if i == j || nested[i] {
+                continue;
+            }
+            let opens_it = leading
+                && g.np.0 >= f.cue.1
+                && g.np.0 <= f.cue.1 + 1
+                && (g.np.0 == f.cue.1 || toks[f.cue.1].is("that"));
+            let within = !leading && g.np.0 >= f.content.0 && g.cue.1 <= f.content.1;
+            if opens_it || within {
+                nested[j] = true;
+                if opens_it {
+                    content[i].1 = content[i].1.max(g.content.1).max(g.cue.1);
+                }
+            }
+        }
+    }
     frames
         .iter()
-        .filter_map(|f| {
-            let content = bytes(toks, trimmed(toks, f.content))?;
+        .zip(content)
+        .zip(nested)
+        .filter(|(_, nested)| !nested)
+        .filter_map(|((f, content), _)| {
             Some(Relation {
                 source: bytes(toks, f.np),
                 cue: bytes(toks, f.cue),
-                content,
+                content: bytes(toks, trimmed(toks, content))?,
                 claimant: Some(f.claimant.clone()),
             })
         })
         .collect()
+}
+
+/// Longest quotation a content grows over (longer ones are unbalanced marks).
+const MAX_QUOTE: usize = 4000;
+
+/// Contents that hold part of a quotation take all of it (a quote over several sentences is
+/// one content), and a quote that resumes right after "..., he said," joins the content
+/// before it.
+pub fn with_quotes(
+    mut relations: Vec<Relation>,
+    quotes: &[(usize, usize)],
+    text: &str,
+) -> Vec<Relation> {
+    let quotes: Vec<(usize, usize)> = quotes
+        .iter()
+        .copied()
+        .filter(|q| q.1 - q.0 <= MAX_QUOTE)
+        .collect();
+    for r in &mut relations {
+        let c = &mut r.content;
+        let from = quotes.partition_point(|q| q.1 <= c[0]);
+        let end = c[1];
+        for q in quotes[from..].iter().take_while(|q| q.0 < end) {
+            c[0] = c[0].min(q.0);
+            c[1] = c[1].max(q.1);
+        }
+        let tail = [r.cue, r.source].iter().flatten().map(|s| s[1]).max();
+        if let Some(tail) = tail.filter(|&t| t >= c[1]) {
+            let rest = &text[tail..];
+            let skip = rest.len() - rest.trim_start_matches([',', ':', ' ', '\n']).len();
+            let at = tail + skip;
+            if let Some(q) = quotes.iter().find(|q| q.0 == at) {
+                c[1] = q.1;
+            }
+        }
+    }
+    relations.dedup_by(|a, b| a.content == b.content);
+    relations
 }

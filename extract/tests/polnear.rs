@@ -29,6 +29,7 @@ const FLOOR_SOURCE_GIVEN_CONTENT: f64 = 0.0;
 struct Gold {
     content: Vec<(usize, usize)>,
     source: Vec<(usize, usize)>,
+    cue: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +88,7 @@ fn parse_ann(ann: &str, text: &str, file: &Path) -> Vec<Gold> {
         let mut g = Gold {
             content: Vec::new(),
             source: Vec::new(),
+            cue: Vec::new(),
         };
         for arg in def.split(' ') {
             let Some((role, id)) = arg.split_once(':') else {
@@ -97,6 +99,8 @@ fn parse_ann(ann: &str, text: &str, file: &Path) -> Vec<Gold> {
                 g.content.extend(pieces);
             } else if role == "Source" {
                 g.source.extend(pieces);
+            } else if role == "Cue" {
+                g.cue.extend(pieces);
             }
         }
         if !g.content.is_empty() {
@@ -241,7 +245,8 @@ fn score(text: &str, gold: &[Gold], pred: &[Predicted], log: &mut String, id: &s
             None => {
                 let _ = writeln!(
                     log,
-                    "{id}\tMISSED\tsource={:?}\tcontent={}",
+                    "{id}\tMISSED\tcue={:?}\tsource={:?}\tcontent={}",
+                    show(&g.cue),
                     show(&g.source),
                     show(&g.content)
                 );
