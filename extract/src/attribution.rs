@@ -6,55 +6,17 @@
 //! ("the head of the GUR" → Kyrylo Budanov), pronouns and role nouns ("he", "the president")
 //! through the claimants seen earlier in the document.
 
+use crate::claimant::resolve;
+pub use crate::claimant::{Claimant, History};
 use crate::date::{find_dates_in, DateExpr};
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::token::{is_quote_token, Token};
 
-/// A resolved claimant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claimant {
-    pub source: String,
-    pub org: Option<String>,
-    pub person: bool,
-    /// The words the text used, lower case ("the head of the gur").
-    pub descriptor: String,
-}
-
-/// Claimants seen so far in a document, for pronouns and role nouns.
-#[derive(Debug, Default, Clone)]
-pub struct History {
-    seen: Vec<Claimant>,
-}
-
-impl History {
-    pub fn push(&mut self, c: &Claimant) {
-        self.seen.push(c.clone());
-    }
-
-    fn last(&self, person: Option<bool>) -> Option<&Claimant> {
-        self.seen
-            .iter()
-            .rev()
-            .take(12)
-            .find(|c| person.is_none_or(|p| c.person == p))
-    }
-
-    fn by_role(&self, role: &str) -> Option<&Claimant> {
-        self.seen.iter().rev().take(12).find(|c| {
-            c.descriptor
-                .split(|ch: char| !ch.is_alphanumeric())
-                .any(|w| w == role)
-                || c.org
-                    .as_deref()
-                    .is_some_and(|o| o.to_lowercase().split(' ').any(|w| w == role))
-        })
-    }
-}
-
 /// A claimant and the tokens of the sentence whose content they report.
 #[derive(Debug, Clone)]
 pub struct Frame {
-    pub claimant: Claimant,
+    /// Who the source words name; `None` when they name nobody the engine can tell.
+    pub claimant: Option<Claimant>,
     /// Token range of the claimant's words.
     pub np: (usize, usize),
     /// Token range of the words that report ("said", "according to", ":").
@@ -70,180 +32,6 @@ pub struct Frame {
 /// A lower-case clause stop (`[clause] stops`) ends a claimant's noun phrase.
 fn is_stop(t: &Token, lex: &Lexicon) -> bool {
     lex.grammar.clause_stops.has(t) && !t.is_capitalized()
-}
-
-/// The claimant named by tokens `s..e`.
-pub fn resolve(
-    toks: &[Token],
-    s: usize,
-    e: usize,
-    lex: &Lexicon,
-    history: &History,
-) -> Option<Claimant> {
-    if s >= e {
-        return None;
-    }
-    let words: Vec<&Token> = toks[s..e]
-        .iter()
-        .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let descriptor = toks[s..e]
-        .iter()
-        .map(|t| t.norm.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let matches = lex.aliases.find_all(toks, s, e);
-    let pick = |kind: EntityKind| {
-        matches
-            .iter()
-            .filter(|(_, _, tag)| lex.entities[*tag as usize].kind == kind)
-            .max_by_key(|(_, len, _)| *len)
-            .map(|(_, _, tag)| *tag as usize)
-    };
-    let org_name = |i: Option<usize>| i.map(|j| lex.entities[j].name.clone());
-    if let Some(p) = pick(EntityKind::Person) {
-        let e = &lex.entities[p];
-        return Some(Claimant {
-            source: e.name.clone(),
-            org: org_name(e.org),
-            person: true,
-            descriptor,
-        });
-    }
-    let org = pick(EntityKind::Org).or_else(|| pick(EntityKind::Outlet));
-    if let Some(o) = org {
-        let ent = &lex.entities[o];
-        let headed = (s..e).any(|i| lex.head_words.contains(toks, i));
-        if let (true, Some(h)) = (headed, ent.head) {
-            return Some(Claimant {
-                source: lex.entities[h].name.clone(),
-                org: Some(ent.name.clone()),
-                person: true,
-                descriptor,
-            });
-        }
-        return Some(Claimant {
-            source: ent.name.clone(),
-            org: Some(ent.name.clone()),
-            person: false,
-            descriptor,
-        });
-    }
-    // "His comments", "her statement": the person the possessive refers back to.
-    if e - s > 1 && lex.grammar.possessives.has(&toks[s]) {
-        let person = !lex.grammar.thing_possessives.has(&toks[s]);
-        return history.last(Some(person)).cloned();
-    }
-    // Pronouns and role nouns refer back.
-    if e - s == 1 && lex.pronouns.contains(toks, s) {
-        let g = &lex.grammar;
-        let person = if g.person_pronouns.has(&toks[s]) {
-            Some(true)
-        } else if g.thing_pronouns.has(&toks[s]) {
-            Some(false)
-        } else {
-            None
-        };
-        return history
-            .last(person)
-            .cloned()
-            .or_else(|| history.last(None).cloned());
-    }
-    let has_name = words
-        .iter()
-        .skip(1)
-        .any(|t| t.is_capitalized() && !lex.titles.contains(toks, index_of(toks, t)));
-    if !has_name && toks[s].is("the") {
-        for i in (s..e).rev() {
-            if lex.role_heads.contains(toks, i) {
-                let role = toks[i].norm.as_str();
-                if let Some(c) = history.by_role(role) {
-                    return Some(c.clone());
-                }
-                // "the agency" after a named agency, "the official" after a named official.
-                let institution = lex.grammar.institutions.contains(role);
-                if let Some(c) = history.last(Some(!institution)) {
-                    return Some(c.clone());
-                }
-            }
-        }
-    }
-    // A name the table does not know: the capitalised words at the end, titles dropped.
-    let caps: Vec<&Token> = words
-        .iter()
-        .rev()
-        .take_while(|t| t.is_capitalized() || t.is_punct('-') || t.is_punct('.'))
-        .copied()
-        .collect();
-    let name_words: Vec<&str> = caps
-        .iter()
-        .rev()
-        .filter(|t| {
-            t.is_word()
-                && !lex.titles.contains(toks, index_of(toks, t))
-                && lex.parties.match_at(toks, index_of(toks, t)).is_none()
-        })
-        .map(|t| t.text)
-        .collect();
-    if name_words.len() >= 2 {
-        let n = name_words.len();
-        let name = name_words[n.saturating_sub(3)..].join(" ");
-        return Some(Claimant {
-            source: name,
-            org: None,
-            person: true,
-            descriptor,
-        });
-    }
-    // A description ("Ukrainian officials", "Ukraine"): keep the words.
-    let start = words
-        .iter()
-        .position(|t| !lex.grammar.articles.has(t))
-        .unwrap_or(0);
-    let first = words.get(start)?;
-    let last = words.last()?;
-    if lex.not_claimants.contains(toks, index_of(toks, last))
-        || lex.pronouns.contains(toks, index_of(toks, last))
-    {
-        return None;
-    }
-    let text_start = first.start;
-    let text_end = last.end;
-    let raw: String = toks[s..e]
-        .iter()
-        .filter(|t| t.start >= text_start && t.end <= text_end)
-        .fold(String::new(), |mut acc, t| {
-            let glue = t.is_punct(')') || t.is_punct('-') || t.is_punct(',') || t.is_punct('.');
-            if !acc.is_empty() && !glue && !acc.ends_with('(') && !acc.ends_with('-') {
-                acc.push(' ');
-            }
-            acc.push_str(t.text);
-            if t.possessive && !t.text.ends_with('s') {
-                acc.push_str("'s");
-            }
-            acc
-        });
-    let mut chars = raw.chars();
-    let source = match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => return None,
-    };
-    if source.len() > 80 {
-        return None;
-    }
-    Some(Claimant {
-        source,
-        org: None,
-        person: false,
-        descriptor,
-    })
-}
-
-fn index_of(toks: &[Token], t: &Token) -> usize {
-    toks.iter().position(|x| x.start == t.start).unwrap_or(0)
 }
 
 /// A subject's token range and, for "X, citing Y,", the range of Y.
@@ -611,17 +399,20 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             && toks[out[k + 1].np.0.saturating_sub(1)].is("citing")
             && !out[k].strong
         {
-            let relay = out[k].claimant.source.clone();
-            out[k + 1].via.push(relay);
+            if let Some(relay) = out[k].claimant.as_ref().map(|c| c.source.clone()) {
+                out[k + 1].via.push(relay);
+            }
             out[k + 1].content = out[k].content;
         }
         k += 1;
     }
     // "X said ..., according to Yonhap": an outlet after a speaker relays, it does not claim.
-    let is_outlet = |c: &Claimant| {
-        lex.entities
-            .iter()
-            .any(|e| e.kind == EntityKind::Outlet && e.name == c.source)
+    let is_outlet = |c: &Option<Claimant>| {
+        c.as_ref().is_some_and(|c| {
+            lex.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Outlet && e.name == c.source)
+        })
     };
     let mut k = 0;
     while k < out.len() {
@@ -631,9 +422,10 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             .find(|&j| !out[j].strong && !is_outlet(&out[j].claimant));
         match (relay, speaker) {
             (true, Some(j)) => {
-                let name = out[k].claimant.source.clone();
-                if !out[j].via.contains(&name) {
-                    out[j].via.push(name);
+                if let Some(name) = out[k].claimant.as_ref().map(|c| c.source.clone()) {
+                    if !out[j].via.contains(&name) {
+                        out[j].via.push(name);
+                    }
                 }
                 out.remove(k);
             }
@@ -706,7 +498,9 @@ fn verb_frame(
     let (claimant, via0) = match citing {
         Some((cs, ce)) => {
             let inner = resolve(toks, cs, ce, lex, history)?;
-            let relay = resolve(toks, s, e, lex, history).map(|c| c.source);
+            let relay = resolve(toks, s, e, lex, history)
+                .flatten()
+                .map(|c| c.source);
             (inner, relay.into_iter().collect::<Vec<_>>())
         }
         None => (resolve(toks, s, e, lex, history)?, Vec::new()),
@@ -811,7 +605,7 @@ pub fn backward_claimant(
 ) -> Option<(Claimant, Vec<String>)> {
     let (len, _) = lex.backward.match_at(toks, 0)?;
     let (s, e) = np_right(toks, len, lex);
-    let c = resolve(toks, s, e, lex, history)?;
+    let c = resolve(toks, s, e, lex, history)??;
     let via = via_after(toks, e, toks.len(), lex);
     Some((c, via))
 }
@@ -850,7 +644,7 @@ mod tests {
         let toks = lex.tokenize(sentence, 0);
         let fs = frames(&toks, &lex, &History::default(), &inq(sentence, &toks));
         let pos = toks.iter().position(|t| t.text == word).unwrap();
-        frame_at(&fs, pos).map(|f| f.claimant.source.clone())
+        frame_at(&fs, pos).and_then(|f| f.claimant.as_ref().map(|c| c.source.clone()))
     }
 
     #[test]
@@ -914,7 +708,10 @@ mod tests {
         let fs = frames(&toks, &lex, &History::default(), &inq(s, &toks));
         let pos = toks.iter().position(|t| t.text == "engaged").unwrap();
         let f = frame_at(&fs, pos).unwrap();
-        assert_eq!(f.claimant.source, "National Intelligence Service (NIS)");
+        assert_eq!(
+            f.claimant.as_ref().map(|c| c.source.as_str()),
+            Some("National Intelligence Service (NIS)")
+        );
         assert_eq!(f.via, vec!["Yonhap".to_string()]);
     }
 

@@ -57,7 +57,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let mut relations = Vec::new();
     let quotes = quote::regions(text, &layout.paragraphs);
     for &(ps, pe) in &layout.paragraphs {
-        let mut carry: Option<(Claimant, Vec<String>)> = None;
+        let mut carry: Option<(Option<Claimant>, Vec<String>)> = None;
         let para_first_claim = claims.len();
         for (ss, se) in sentence::split_in(text, ps, pe, &lex.grammar) {
             lex.tokenize_into(&text[ss..se], ss, &mut toks);
@@ -81,7 +81,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                     }
                 }
                 history.push(&c);
-                carry = Some((c, via));
+                carry = Some((Some(c), via));
                 continue;
             }
             let inq = quote::inside(toks, &quotes);
@@ -97,9 +97,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             let figures = find_figures(toks, text, lex, &parties, &mut ante);
             let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
                 let (c, mut via, stated) = match frame_at(&fs, pos) {
-                    Some(f) => (Some(f.claimant.clone()), f.via.clone(), f.stated),
+                    Some(f) => (f.claimant.clone(), f.via.clone(), f.stated),
                     None => match &carry {
-                        Some((c, v)) => (Some(c.clone()), v.clone(), None),
+                        Some((c, v)) => (c.clone(), v.clone(), None),
                         None => (None, Vec::new(), None),
                     },
                 };
@@ -168,7 +168,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 });
             }
             for f in &fs {
-                history.push(&f.claimant);
+                if let Some(c) = &f.claimant {
+                    history.push(c);
+                }
             }
             if let Some(last) = fs.last() {
                 carry = Some((last.claimant.clone(), last.via.clone()));

@@ -22,6 +22,7 @@
 //! ```
 
 mod attribution;
+mod claimant;
 mod cluster;
 mod corpus;
 mod date;

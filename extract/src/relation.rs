@@ -76,7 +76,7 @@ pub fn of_frames(toks: &[Token], frames: &[Frame]) -> Vec<Relation> {
                 source: bytes(toks, f.np),
                 cue: bytes(toks, f.cue),
                 content: bytes(toks, trimmed(toks, content))?,
-                claimant: Some(f.claimant.clone()),
+                claimant: f.claimant.clone(),
             })
         })
         .collect()
