@@ -63,6 +63,9 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         if toks.get(seg_start).is_some_and(|t| t.is("citing")) {
             citing = Some((seg_start + 1, seg_end));
             end = seg_start - 1;
+        } else if is_aside(toks, seg_start, seg_end, lex) && seg_start >= 2 {
+            // "X, which runs the mine, said", "X, speaking to reporters, said", "X, 52, said".
+            end = seg_start - 1;
         } else {
             end = seg_end;
         }
@@ -207,19 +210,41 @@ fn relative_subject(
     })
 }
 
+/// A stretch between commas that adds to the subject before it rather than naming it: a
+/// relative clause ("which operates the mine"), a participle ("speaking to reporters") or an
+/// age ("52").
+fn is_aside(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
+    let Some(first) = toks.get(s).filter(|_| s < e) else {
+        return false;
+    };
+    lex.grammar.relatives.has(first)
+        || first.is("whose")
+        || (first.norm.ends_with("ing") && !first.is_capitalized())
+        || (e - s == 1 && first.is_number())
+}
+
 /// Walks left from `end` over the words a claimant's noun phrase can hold; returns its start.
 fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
     let mut k = end;
     while k > 0 && end - k < 12 {
         let t = &toks[k - 1];
+        // "Officials in San Lazaro", "sources at the Pentagon": a place after a noun.
+        let place_of = lex.grammar.name_prepositions.has(t)
+            && toks
+                .get(k)
+                .is_some_and(|n| n.is_capitalized() || n.is("the"))
+            && k >= 2
+            && (lex.claimant_nouns.contains(toks, k - 2)
+                || lex.grammar.group_nouns.has(&toks[k - 2]));
         let ok = match t.kind {
             crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
-                (!is_stop(t, lex)
-                    && !lex.speech_verbs.contains(toks, k - 1)
-                    && !lex.denials.contains(toks, k - 1)
-                    && !looks_like_verb(t, lex))
+                place_of
+                    || (!is_stop(t, lex)
+                        && !lex.speech_verbs.contains(toks, k - 1)
+                        && !lex.denials.contains(toks, k - 1)
+                        && !looks_like_verb(t, lex))
                     || t.is_capitalized() && k - 1 == 0
             }
         };
@@ -345,7 +370,11 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
         // according to X / citing X / per X
         if let Some((len, _)) = lex.according.match_at(toks, i) {
             let is_per = toks[i].is("per") && len == 1;
-            if is_per && !toks.get(i + 1).is_some_and(|t| t.is_capitalized()) {
+            let named = |k: usize| toks.get(k).is_some_and(|t| t.is_capitalized());
+            if is_per
+                && !named(i + 1)
+                && !(toks.get(i + 1).is_some_and(|t| t.is("the")) && i + 2 < n)
+            {
                 i += 1;
                 continue;
             }
@@ -495,6 +524,10 @@ fn verb_frame(
     let Some((s, e, citing)) = subject else {
         return inverted(toks, v, after, lex, history, noun_like);
     };
+    // "has not commented", "never said": a report that was not made.
+    if (e..v).any(|k| lex.negators.contains(toks, k)) {
+        return None;
+    }
     let (claimant, via0) = match citing {
         Some((cs, ce)) => {
             let inner = resolve(toks, cs, ce, lex, history)?;

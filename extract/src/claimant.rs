@@ -60,6 +60,20 @@ impl History {
         })
     }
 
+    /// A person the article names, claimant or not: pronouns, surnames and role nouns may
+    /// refer to them later.
+    pub fn mention(&mut self, name: String, descriptor: String) {
+        if self.seen.last().is_some_and(|c| c.source == name) {
+            return;
+        }
+        self.seen.push(Claimant {
+            source: name,
+            org: None,
+            person: true,
+            descriptor,
+        });
+    }
+
     /// The person of the article whose name ends with `surname`.
     fn by_surname(&self, surname: &str) -> Option<&Claimant> {
         self.seen.iter().rev().find(|c| {
@@ -222,9 +236,13 @@ fn by_role(
     }
     let i = (s..e).rev().find(|&i| lex.role_heads.contains(toks, i))?;
     let role = toks[i].norm.as_str();
+    let bare = e - s == 2;
     history
         .by_role(role)
-        .or_else(|| history.last(Some(!lex.grammar.institutions.contains(role))))
+        .or_else(|| {
+            bare.then(|| history.last(Some(!lex.grammar.institutions.contains(role))))
+                .flatten()
+        })
         .cloned()
 }
 
@@ -267,13 +285,52 @@ fn person_name(toks: &[Token], (s, e): (usize, usize), lex: &Lexicon) -> Option<
     None
 }
 
+/// The people a sentence names ("President Carla Benavides", "Jorge Saavedra, the union's
+/// president"), each with the words before it that describe them ("president carla
+/// benavides"), for [`History::mention`].
+pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_word(toks, i, lex)
+            || i == 0 && !toks.get(1).is_some_and(|t| name_word_at(toks, 1, lex))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < toks.len() && name_word(toks, i, lex) {
+            i += 1;
+        }
+        let after_preposition = start > 0 && lex.grammar.prepositions.has(&toks[start - 1]);
+        let entity = !lex.aliases.find_all(toks, start, i).is_empty();
+        let in_org = toks
+            .get(i)
+            .is_some_and(|t| lex.grammar.org_heads.has(t) || t.is_capitalized());
+        if (2..=4).contains(&(i - start)) && !after_preposition && !in_org && !entity {
+            let name: Vec<&str> = toks[start..i].iter().map(|t| t.text).collect();
+            let mut from = start;
+            while from > 0 && start - from < 3 && lex.titles.contains(toks, from - 1) {
+                from -= 1;
+            }
+            let descriptor: Vec<&str> = toks[from..i].iter().map(|t| t.norm.as_str()).collect();
+            out.push((name.join(" "), descriptor.join(" ")));
+        }
+    }
+    out
+}
+
+fn name_word_at(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    i < toks.len() && name_word(toks, i, lex)
+}
+
 /// An organisation named in `s..e`: the capitalised words around a head noun ("Ministry",
 /// "Service", "Red Cross"), joined by "of", "and", "for" ("the California Department of
 /// Forestry and Fire Protection").
 fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String> {
     let h = (s..e).find(|&i| toks[i].is_capitalized() && lex.grammar.org_heads.has(&toks[i]))?;
     let mut a = h;
-    while a > s && toks[a - 1].is_capitalized() && !lex.titles.contains(toks, a - 1) {
+    while a > s && toks[a - 1].is_capitalized() && !(a - 1 == s && toks[s].is("the")) {
         a -= 1;
     }
     let mut b = h + 1;
@@ -331,6 +388,7 @@ fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
         .last()?;
     let ok = lex.claimant_nouns.contains(toks, head)
         || lex.grammar.group_nouns.has(&toks[head])
+        || lex.grammar.org_heads.has(&toks[head])
         || (words.len() == 1 && lex.parties.match_at(toks, head).is_some());
     if !ok || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i])) {
         return None;

@@ -3,6 +3,7 @@
 //! article's date is known.
 
 use crate::attribution::{backward_claimant, frame_at, frames, relay_tail, Claimant, History};
+use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
 use crate::figure::{find_figures, people_parties, Antecedent};
 use crate::layout::{self, Layout};
@@ -83,6 +84,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 history.push(&c);
                 carry = Some((Some(c), via));
                 continue;
+            }
+            for (name, descriptor) in claimant::mentions(toks, lex) {
+                history.mention(name, descriptor);
             }
             let inq = quote::inside(toks, &quotes);
             let fs = frames(toks, lex, &history, &inq);
