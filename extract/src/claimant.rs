@@ -249,7 +249,15 @@ fn by_role(
 /// A word that may stand inside a person's name: capitalised, not a title, not a party.
 fn name_word(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
     let t = &toks[i];
+    let g = &lex.grammar;
+    let function_word = g.clause_stops.has(t)
+        || g.openers.has(t)
+        || g.articles.has(t)
+        || g.relatives.has(t)
+        || g.possessives.has(t)
+        || lex.pronouns.contains(toks, i);
     t.is_capitalized()
+        && !function_word
         && (t.is_word() || (t.text.len() == 2 && t.text.ends_with('.')))
         && !lex.titles.contains(toks, i)
         && !lex.grammar.org_heads.has(t)
@@ -292,9 +300,7 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !name_word(toks, i, lex)
-            || i == 0 && !toks.get(1).is_some_and(|t| name_word_at(toks, 1, lex))
-        {
+        if !name_word(toks, i, lex) {
             i += 1;
             continue;
         }
@@ -318,10 +324,6 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
         }
     }
     out
-}
-
-fn name_word_at(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
-    i < toks.len() && name_word(toks, i, lex)
 }
 
 /// An organisation named in `s..e`: the capitalised words around a head noun ("Ministry",

@@ -85,6 +85,10 @@ pub fn of_frames(toks: &[Token], frames: &[Frame]) -> Vec<Relation> {
 /// Longest quotation a content grows over (longer ones are unbalanced marks).
 const MAX_QUOTE: usize = 4000;
 
+/// Most bytes between a speaker and the quote that resumes their words ("“...,” he told
+/// reporters on Monday. “...”").
+const RESUME: usize = 48;
+
 /// Contents that hold part of a quotation take all of it (a quote over several sentences is
 /// one content), and a quote that resumes right after "..., he said," joins the content
 /// before it.
@@ -98,6 +102,10 @@ pub fn with_quotes(
         .copied()
         .filter(|q| q.1 - q.0 <= MAX_QUOTE)
         .collect();
+    let cues: Vec<usize> = relations
+        .iter()
+        .filter_map(|r| r.cue.map(|c| c[0]))
+        .collect();
     for r in &mut relations {
         let c = &mut r.content;
         let from = quotes.partition_point(|q| q.1 <= c[0]);
@@ -107,13 +115,18 @@ pub fn with_quotes(
             c[1] = c[1].max(q.1);
         }
         let tail = [r.cue, r.source].iter().flatten().map(|s| s[1]).max();
-        if let Some(tail) = tail.filter(|&t| t >= c[1]) {
-            let rest = &text[tail..];
-            let skip = rest.len() - rest.trim_start_matches([',', ':', ' ', '\n']).len();
-            let at = tail + skip;
-            if let Some(q) = quotes.iter().find(|q| q.0 == at) {
-                c[1] = q.1;
-            }
+        let mut tail = tail.filter(|&t| t >= c[1]);
+        while let Some(t) = tail {
+            // ... and the quotes after it ("“...,” Nega told me. “...”"), unless they have a
+            // speaker of their own.
+            let own = |q: &(usize, usize)| cues.iter().any(|&k| q.0 <= k && k < q.1 + 24);
+            let next = quotes[quotes.partition_point(|q| q.0 < t)..].first();
+            tail = next
+                .filter(|q| q.0 - t <= RESUME && !own(q) && !text[t..q.0].contains("\n\n"))
+                .map(|q| {
+                    c[1] = q.1;
+                    q.1
+                });
         }
     }
     relations.dedup_by(|a, b| a.content == b.content);
