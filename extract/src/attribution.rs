@@ -121,6 +121,30 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     Some((k, end, citing))
 }
 
+/// "In a new Fox News poll, Cruz had 38 percent": an opening "in" phrase ending in a thing
+/// that reports, then a comma; it reports the rest of the sentence.
+fn report_opening(toks: &[Token], i: usize, lex: &Lexicon, history: &History) -> Option<Frame> {
+    let opens = i == 0 || (i == 1 && lex.grammar.openers.has(&toks[0]));
+    if !opens || !toks[i].is("in") {
+        return None;
+    }
+    let comma = (i + 1..toks.len().min(i + 14)).find(|&k| toks[k].is_punct(','))?;
+    let (s, e) = (i + 1, comma);
+    if !(s..e).any(|k| lex.source_nouns.contains(toks, k)) {
+        return None;
+    }
+    let claimant = resolve(toks, s, e, lex, history).flatten();
+    Some(Frame {
+        claimant,
+        np: (s, e),
+        cue: (i, i + 1),
+        content: (comma + 1, toks.len()),
+        strong: false,
+        via: Vec::new(),
+        stated: None,
+    })
+}
+
 /// An adverb between a subject and its verb: a listed one, or a lower-case word in "-ly"
 /// ("publicly", "repeatedly").
 fn is_adverb(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
@@ -367,6 +391,12 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             i += 1;
             continue;
         }
+        // "In a new poll, ...", "In its report, ...": the report says what follows.
+        if let Some(f) = report_opening(toks, i, lex, history) {
+            i = f.content.0;
+            out.push(f);
+            continue;
+        }
         // according to X / citing X / per X
         if let Some((len, _)) = lex.according.match_at(toks, i) {
             let is_per = toks[i].is("per") && len == 1;
@@ -510,11 +540,14 @@ fn verb_frame(
             || (last == 0 && lex.parties.match_ending_at(toks, e).is_some());
         let adjective =
             toks[last].norm.ends_with("an") && lex.parties.match_ending_at(toks, e).is_some();
+        let reporter = lex.source_nouns.contains(toks, last);
         (citing.is_some()
+            || reporter
             || !lex.not_claimants.contains(toks, last)
             || lex.pronouns.contains(toks, last))
             && (!noun_like
                 || named
+                || reporter
                 || (toks[last].is_capitalized() && last > 0 && !adjective)
                 || lex.pronouns.contains(toks, last)
                 || lex.claimant_nouns.contains(toks, last))
@@ -546,7 +579,17 @@ fn verb_frame(
             || toks[k].is_punct(':')
             || (is_quote_token(&toks[k]) && inq.get(k + 1).copied().unwrap_or(false))
     });
-    let leading = !preceded_by_content || that_follows;
+    // "On Tuesday, at a rally, Trump said he ...": a clause after the verb is what is said,
+    // whatever comes before the speaker.
+    let clause_follows = toks.get(after).is_some_and(|t| {
+        t.is_word()
+            && !lex.grammar.prepositions.has(t)
+            && !lex.grammar.date_leads.has(t)
+            && !lex.grammar.time_words.has(t)
+            && !t.norm.ends_with("ing")
+            && !lex.grammar.coordinators.has(t)
+    }) && !is_quote_token(&toks[s - usize::from(s > 0)]);
+    let leading = !preceded_by_content || that_follows || clause_follows;
     let content = if leading { (after, n) } else { (0, s) };
     let stated = if leading {
         let until = (after..n)

@@ -130,6 +130,15 @@ pub fn resolve(
             .cloned()?;
         return Some(Some(c));
     }
+    if lex.source_nouns.contains(toks, last) {
+        // "A new Fox News poll": the organisation behind it, if the words name one.
+        return Some(org_name(toks, s, e, lex).map(|o| Claimant {
+            source: o.clone(),
+            org: Some(o),
+            person: false,
+            descriptor,
+        }));
+    }
     if lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last) {
         return None;
     }

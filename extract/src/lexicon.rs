@@ -173,6 +173,7 @@ lexicon! {
         speech_verbs = [attribution.verbs],
         noun_like = [attribution.noun_like],
         not_claimants = [attribution.not_claimants],
+        source_nouns = [attribution.source_nouns],
         according = [attribution.according],
         backward = [attribution.backward],
         via = [attribution.via],

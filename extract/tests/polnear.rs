@@ -35,6 +35,7 @@ struct Gold {
 #[derive(Debug, Clone)]
 struct Predicted {
     content: (usize, usize),
+    cue: Option<(usize, usize)>,
     source: Option<(usize, usize)>,
     claimant: Option<String>,
 }
@@ -257,7 +258,8 @@ fn score(text: &str, gold: &[Gold], pred: &[Predicted], log: &mut String, id: &s
         if !pred_taken[pi] {
             let _ = writeln!(
                 log,
-                "{id}\tSPURIOUS\tsource={:?}\tcontent={}",
+                "{id}\tSPURIOUS\tcue={:?}\tsource={:?}\tcontent={}",
+                p.cue.map(|s| show(&[s]).to_lowercase()),
                 p.source.map(|s| show(&[s])),
                 show(&[p.content])
             );
@@ -344,6 +346,7 @@ fn polnear_attributions() {
             .iter()
             .map(|a| Predicted {
                 content: (a.content[0], a.content[1]),
+                cue: a.cue.map(|s| (s[0], s[1])),
                 source: a.source.map(|s| (s[0], s[1])),
                 claimant: a.claimant.clone(),
             })
