@@ -145,6 +145,12 @@ fn report_opening(toks: &[Token], i: usize, lex: &Lexicon, history: &History) ->
     })
 }
 
+/// A capitalised word opening a sentence names someone when the article named them before
+/// ("Sanders says ...") or it is no plural ("Clinton says", not "Reports say").
+fn known_name(t: &Token, history: &History) -> bool {
+    t.is_capitalized() && (history.by_surname(t.text).is_some() || !t.norm.ends_with('s'))
+}
+
 /// An adverb between a subject and its verb: a listed one, or a lower-case word in "-ly"
 /// ("publicly", "repeatedly").
 fn is_adverb(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
@@ -363,24 +369,30 @@ fn date_in(toks: &[Token], from: usize, to: usize, lex: &Lexicon) -> Option<Date
 pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) -> Vec<Frame> {
     let n = toks.len();
     let mut out: Vec<Frame> = Vec::new();
-    // A headline's "Pentagon: ..." / "Zelensky: ...": a known name before a colon.
+    // A headline's "Pentagon: ...", "Mark Cuban: ...", "Poll: ...": a name or a report
+    // before a colon.
     if let Some(colon) = toks.iter().take(6).position(|t| t.is_punct(':')) {
         let named = lex
             .aliases
             .match_at(toks, 0)
             .is_some_and(|(len, _)| len == colon);
-        if colon > 0 && named {
-            if let Some(c) = resolve(toks, 0, colon, lex, history) {
-                out.push(Frame {
-                    claimant: c,
-                    np: (0, colon),
-                    cue: (colon, colon + 1),
-                    content: (colon + 1, n),
-                    strong: false,
-                    via: Vec::new(),
-                    stated: None,
-                });
-            }
+        let resolved = (colon > 0)
+            .then(|| resolve(toks, 0, colon, lex, history))
+            .flatten();
+        let report = colon > 0 && lex.source_nouns.contains(toks, colon - 1);
+        let speaker = resolved
+            .as_ref()
+            .is_some_and(|c| c.as_ref().is_some_and(|c| c.person || c.org.is_some()));
+        if let Some(c) = resolved.filter(|_| named || report || speaker) {
+            out.push(Frame {
+                claimant: c,
+                np: (0, colon),
+                cue: (colon, colon + 1),
+                content: (colon + 1, n),
+                strong: false,
+                via: Vec::new(),
+                stated: None,
+            });
         }
     }
     let words = toks.iter().filter(|t| t.is_word());
@@ -549,6 +561,7 @@ fn verb_frame(
                 || named
                 || reporter
                 || (toks[last].is_capitalized() && last > 0 && !adjective)
+                || (last == 0 && known_name(&toks[0], history))
                 || lex.pronouns.contains(toks, last)
                 || lex.claimant_nouns.contains(toks, last))
             && !inq.get(s).copied().unwrap_or(false)

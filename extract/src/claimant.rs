@@ -75,7 +75,7 @@ impl History {
     }
 
     /// The person of the article whose name ends with `surname`.
-    fn by_surname(&self, surname: &str) -> Option<&Claimant> {
+    pub fn by_surname(&self, surname: &str) -> Option<&Claimant> {
         self.seen.iter().rev().find(|c| {
             c.person && c.source.contains(' ') && c.source.rsplit(' ').next() == Some(surname)
         })

@@ -90,7 +90,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             }
             let inq = quote::inside(toks, &quotes);
             let fs = frames(toks, lex, &history, &inq);
-            relations.extend(relation::of_frames(toks, &fs));
+            relations.extend(relation::of_frames(toks, &fs, lex));
             let relay = relay_tail(toks, lex);
             let leading_date = find_dates_in(&toks[..toks.len().min(6)], &lex.grammar)
                 .into_iter()

@@ -210,6 +210,7 @@ lexicon! {
         range_words = number.range_words,
         be = clause.be,
         clause_stops = clause.stops,
+        content_breaks = clause.content_breaks,
         person_pronouns = claimant.person_pronouns,
         thing_pronouns = claimant.thing_pronouns,
         institutions = claimant.institutions,

@@ -4,6 +4,7 @@
 //! paragraphs carry their content on.
 
 use crate::attribution::{Claimant, Frame};
+use crate::lexicon::Lexicon;
 use crate::token::{is_quote_token, Token};
 use claimscope_model::model::Span;
 
@@ -41,10 +42,29 @@ fn trimmed(toks: &[Token], (mut s, mut e): (usize, usize)) -> (usize, usize) {
     (s, e)
 }
 
+/// A leading content ends where the sentence turns to something else: ", but ...", "; ...".
+fn cut_at_break(
+    toks: &[Token],
+    (s, e): (usize, usize),
+    leading: bool,
+    lex: &Lexicon,
+) -> (usize, usize) {
+    if !leading {
+        return (s, e);
+    }
+    let end = (s + 1..e)
+        .find(|&k| {
+            toks[k].is_punct(';')
+                || (toks[k - 1].is_punct(',') && lex.grammar.content_breaks.has(&toks[k]))
+        })
+        .unwrap_or(e);
+    (s, end)
+}
+
 /// The relations of one sentence's frames. A frame whose speaker opens what another reports
 /// ("she said she believed ...", "..., she thinks, Mr. Lee said") is part of that content: the
 /// attribution literature tags each word once, so it makes no relation of its own.
-pub fn of_frames(toks: &[Token], frames: &[Frame]) -> Vec<Relation> {
+pub fn of_frames(toks: &[Token], frames: &[Frame], lex: &Lexicon) -> Vec<Relation> {
     let mut content: Vec<(usize, usize)> = frames.iter().map(|f| f.content).collect();
     let mut nested = vec![false; frames.len()];
     for (i, f) in frames.iter().enumerate() {
@@ -75,7 +95,10 @@ pub fn of_frames(toks: &[Token], frames: &[Frame]) -> Vec<Relation> {
             Some(Relation {
                 source: bytes(toks, f.np),
                 cue: bytes(toks, f.cue),
-                content: bytes(toks, trimmed(toks, content))?,
+                content: bytes(
+                    toks,
+                    trimmed(toks, cut_at_break(toks, content, content.0 >= f.cue.1, lex)),
+                )?,
                 claimant: f.claimant.clone(),
             })
         })
@@ -84,6 +107,8 @@ pub fn of_frames(toks: &[Token], frames: &[Frame]) -> Vec<Relation> {
 
 /// Longest quotation a content grows over (longer ones are unbalanced marks).
 const MAX_QUOTE: usize = 4000;
+
+const QUOTE_MARKS: &[char] = &['"', '”', '’', '\'', '»'];
 
 /// Most bytes between a speaker and the quote that resumes their words ("“...,” he told
 /// reporters on Monday. “...”").
@@ -119,7 +144,13 @@ pub fn with_quotes(
         while let Some(t) = tail {
             // ... and the quotes after it ("“...,” Nega told me. “...”"), unless they have a
             // speaker of their own.
-            let own = |q: &(usize, usize)| cues.iter().any(|&k| q.0 <= k && k < q.1 + 24);
+            let own = |q: &(usize, usize)| {
+                let open_end = !text[..q.1]
+                    .trim_end_matches(QUOTE_MARKS)
+                    .ends_with(['.', '!', '?']);
+                cues.iter()
+                    .any(|&k| q.0 <= k && (k < q.1 || (open_end && k < q.1 + 24)))
+            };
             let next = quotes[quotes.partition_point(|q| q.0 < t)..].first();
             tail = next
                 .filter(|q| q.0 - t <= RESUME && !own(q) && !text[t..q.0].contains("\n\n"))
