@@ -603,7 +603,20 @@ fn verb_frame(
             && !lex.grammar.coordinators.has(t)
     }) && !is_quote_token(&toks[s - usize::from(s > 0)]);
     let leading = !preceded_by_content || that_follows || clause_follows;
-    let content = if leading { (after, n) } else { (0, s) };
+    // "So it makes sense, strategists said, for Democrats to ...": both sides of the speaker.
+    let parenthetical = !leading
+        && toks.get(after).is_some_and(|t| t.is_punct(','))
+        && toks.get(after + 1).is_some_and(|t| {
+            !t.norm.ends_with("ing") && !lex.grammar.coordinators.has(t) && !is_quote_token(t)
+        })
+        && n > after + 3;
+    let content = if leading {
+        (after, n)
+    } else if parenthetical {
+        (0, n)
+    } else {
+        (0, s)
+    };
     let stated = if leading {
         let until = (after..n)
             .find(|&k| toks[k].is("that"))

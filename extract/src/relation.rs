@@ -73,10 +73,12 @@ pub fn of_frames(toks: &[Token], frames: &[Frame], lex: &Lexicon) -> Vec<Relatio
             if i == j || nested[i] {
                 continue;
             }
+            // A speaker inside what another reports, with no comma or semicolon between.
             let opens_it = leading
                 && g.np.0 >= f.cue.1
-                && g.np.0 <= f.cue.1 + 1
-                && (g.np.0 == f.cue.1 || toks[f.cue.1].is("that"));
+                && !toks[f.cue.1..g.np.0]
+                    .iter()
+                    .any(|t| t.is_punct(',') || t.is_punct(';'));
             let within = !leading && g.np.0 >= f.content.0 && g.cue.1 <= f.content.1;
             if opens_it || within {
                 nested[j] = true;

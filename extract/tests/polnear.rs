@@ -244,9 +244,11 @@ fn score(text: &str, gold: &[Gold], pred: &[Predicted], log: &mut String, id: &s
                 }
             }
             None => {
+                let near = pred.iter().any(|p| g.content.iter().any(|&x| overlap(p.content, x) > 0));
                 let _ = writeln!(
                     log,
-                    "{id}\tMISSED\tcue={:?}\tsource={:?}\tcontent={}",
+                    "{id}\tMISSED\t{}\tcue={:?}\tsource={:?}\tcontent={}",
+                    if near { "overlapped" } else { "untouched" },
                     show(&g.cue),
                     show(&g.source),
                     show(&g.content)
