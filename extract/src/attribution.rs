@@ -151,6 +151,19 @@ fn known_name(t: &Token, history: &History) -> bool {
     t.is_capitalized() && (history.by_surname(t.text).is_some() || !t.norm.ends_with('s'))
 }
 
+/// Words before a verb that are no subject: an adverbial ("From a microphone", "Perhaps",
+/// "Walking to the stage", "for instance"), punctuation alone.
+fn adverbial(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
+    let first = &toks[s];
+    let g = &lex.grammar;
+    !toks[s..e].iter().any(|t| t.is_word())
+        || g.prepositions.has(first)
+        || g.openers.has(first)
+        || g.coordinators.has(first)
+        || (e - s == 1 && is_adverb(toks, s, lex))
+        || (first.norm.ends_with("ing") && first.norm.len() > 5 && !lex.titles.contains(toks, s))
+}
+
 /// An adverb between a subject and its verb: a listed one, or a lower-case word in "-ly"
 /// ("publicly", "repeatedly").
 fn is_adverb(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
@@ -569,6 +582,13 @@ fn verb_frame(
     });
     let Some((s, e, citing)) = subject else {
         return inverted(toks, v, after, lex, history, noun_like);
+    };
+    // An adverbial before the verb ("Perhaps", "From a microphone"): the sentence's subject
+    // said it, if it has one before.
+    let (s, e) = if adverbial(toks, s, e, lex) {
+        sentence_subject(toks, s, lex).unwrap_or((s, e))
+    } else {
+        (s, e)
     };
     // "has not commented", "never said": a report that was not made.
     if (e..v).any(|k| lex.negators.contains(toks, k)) {

@@ -180,8 +180,15 @@ pub fn resolve(
         .copied()
         .filter(|&i| i < head.1 && !lex.grammar.articles.has(&toks[i]))
         .collect();
-    if let [one] = content[..] {
-        if let Some(c) = single_word(toks, one, s, lex, history, &descriptor) {
+    // "Mrs. Clinton", "Sen. Sanders": one name word after titles.
+    let untitled: Vec<usize> = content
+        .iter()
+        .copied()
+        .filter(|&i| !(lex.titles.contains(toks, i) && toks[i].is_capitalized()))
+        .collect();
+    if let [one] = untitled[..] {
+        let titled = content.len() > 1;
+        if let Some(c) = single_word(toks, one, s, titled, lex, history, &descriptor) {
             return Some(Some(c));
         }
     }
@@ -365,6 +372,7 @@ fn single_word(
     toks: &[Token],
     i: usize,
     s: usize,
+    titled: bool,
     lex: &Lexicon,
     history: &History,
     descriptor: &str,
@@ -373,7 +381,7 @@ fn single_word(
     if let Some(c) = history.by_surname(t.text) {
         return Some(c.clone());
     }
-    let opens_sentence = i == 0 || (s == 0 && i <= 1);
+    let opens_sentence = !titled && (i == 0 || (s == 0 && i <= 1));
     let nameless = lex.titles.contains(toks, i)
         || lex.grammar.place_heads.has(t)
         || lex.grammar.time_words.has(t)

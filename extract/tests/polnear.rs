@@ -244,7 +244,9 @@ fn score(text: &str, gold: &[Gold], pred: &[Predicted], log: &mut String, id: &s
                 }
             }
             None => {
-                let near = pred.iter().any(|p| g.content.iter().any(|&x| overlap(p.content, x) > 0));
+                let near = pred
+                    .iter()
+                    .any(|p| g.content.iter().any(|&x| overlap(p.content, x) > 0));
                 let _ = writeln!(
                     log,
                     "{id}\tMISSED\t{}\tcue={:?}\tsource={:?}\tcontent={}",
