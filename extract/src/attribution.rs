@@ -164,6 +164,26 @@ fn adverbial(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
         || (first.norm.ends_with("ing") && first.norm.len() > 5 && !lex.titles.contains(toks, s))
 }
 
+/// "Rescuers said they believed ...": a plural or personal pronoun heading a report inside
+/// another speaker's report is that speaker.
+fn matrix_pronoun(mut f: Frame, toks: &[Token], lex: &Lexicon, before: &[Frame]) -> Frame {
+    let pronoun = f.np.1 == f.np.0 + 1 && lex.pronouns.contains(toks, f.np.0);
+    let outer = before
+        .iter()
+        .rev()
+        .find(|o| o.content.0 <= f.np.0 && f.np.0 < o.content.1 && o.cue.1 <= f.np.0);
+    if let (true, Some(o)) = (pronoun, outer) {
+        let thing = lex.grammar.thing_pronouns.has(&toks[f.np.0]);
+        if o.claimant
+            .as_ref()
+            .is_some_and(|c| c.person != thing || !thing)
+        {
+            f.claimant = o.claimant.clone();
+        }
+    }
+    f
+}
+
 /// An adverb between a subject and its verb: a listed one, or a lower-case word in "-ly"
 /// ("publicly", "repeatedly").
 fn is_adverb(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
@@ -331,7 +351,10 @@ fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
                         || (next.is_some_and(|n| n.is("the"))
                             && next2.is_some_and(|n| n.is_capitalized()))
                 } else {
-                    !is_stop(t, lex) && (k == s || !lex.speech_verbs.contains(toks, k))
+                    !is_stop(t, lex)
+                        && (k == s
+                            || !lex.speech_verbs.contains(toks, k)
+                            || lex.noun_like.contains(toks, k))
                 }
             }
         };
@@ -466,7 +489,8 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             };
             let frame = frame
                 .or_else(|| relative_subject(toks, i, len, lex, history))
-                .or_else(|| verb_frame(toks, i, len, lex, history, inq));
+                .or_else(|| verb_frame(toks, i, len, lex, history, inq))
+                .map(|f| matrix_pronoun(f, toks, lex, &out));
             if let Some(f) = frame {
                 out.push(f);
             }
@@ -615,7 +639,7 @@ fn verb_frame(
     // "On Tuesday, at a rally, Trump said he ...": a clause after the verb is what is said,
     // whatever comes before the speaker.
     let clause_follows = toks.get(after).is_some_and(|t| {
-        t.is_word()
+        (t.is_word() || t.is_number())
             && !lex.grammar.prepositions.has(t)
             && !lex.grammar.date_leads.has(t)
             && !lex.grammar.time_words.has(t)
@@ -713,7 +737,9 @@ pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
     frames
         .iter()
         .filter(|f| f.content.0 <= pos && pos < f.content.1)
-        .min_by_key(|f| (!f.strong, f.content.1 - f.content.0))
+        // The innermost report that names someone ("Hutchins said deputies found ...": the
+        // sheriff says it).
+        .min_by_key(|f| (f.claimant.is_none(), !f.strong, f.content.1 - f.content.0))
         // Outside every frame's content ("X said on Thursday, after ..."): the sentence's
         // nearest claimant still said it.
         .or_else(|| frames.iter().min_by_key(|f| f.np.0.abs_diff(pos)))

@@ -50,7 +50,7 @@ impl History {
                 || w.strip_suffix('.')
                     .is_some_and(|a| a.len() >= 2 && role.starts_with(a))
         };
-        self.seen.iter().rev().take(RECENT).find(|c| {
+        self.seen.iter().rev().find(|c| {
             c.descriptor
                 .split(|ch: char| !(ch.is_alphanumeric() || ch == '.'))
                 .any(names_role)
@@ -250,15 +250,16 @@ fn by_role(
     if !toks[s].is("the") || (s + 1..e).any(|i| toks[i].is_capitalized()) {
         return None;
     }
-    let i = (s..e).rev().find(|&i| lex.role_heads.contains(toks, i))?;
+    let i = (s..e)
+        .rev()
+        .find(|&i| lex.role_heads.contains(toks, i) || lex.grammar.org_heads.has(&toks[i]))?;
     let role = toks[i].norm.as_str();
     let bare = e - s == 2;
+    let institution =
+        lex.grammar.institutions.contains(role) || lex.grammar.org_heads.has(&toks[i]);
     history
         .by_role(role)
-        .or_else(|| {
-            bare.then(|| history.last(Some(!lex.grammar.institutions.contains(role))))
-                .flatten()
-        })
+        .or_else(|| bare.then(|| history.last(Some(!institution))).flatten())
         .cloned()
 }
 
