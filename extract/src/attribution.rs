@@ -109,7 +109,11 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         return None;
     }
     // Appositive: "Oleksandr Kindratenko, spokesperson for the SOF, informed".
-    if !toks[k].is_capitalized() && k >= 2 && toks[k - 1].is_punct(',') {
+    // Not when the words after the comma are a name themselves ("..., the Philippine Red
+    // Cross said").
+    let named =
+        lex.grammar.articles.has(&toks[k]) && toks.get(k + 1).is_some_and(|t| t.is_capitalized());
+    if !toks[k].is_capitalized() && !named && k >= 2 && toks[k - 1].is_punct(',') {
         let mut n = k - 1;
         while n > 0 && toks[n - 1].is_capitalized() && toks[n - 1].is_word() && k - 1 - n < 4 {
             n -= 1;
@@ -298,7 +302,8 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
                 .is_some_and(|n| n.is_capitalized() || n.is("the"))
             && k >= 2
             && (lex.claimant_nouns.contains(toks, k - 2)
-                || lex.grammar.group_nouns.has(&toks[k - 2]));
+                || lex.grammar.group_nouns.has(&toks[k - 2])
+                || lex.grammar.org_heads.has(&toks[k - 2]));
         let ok = match t.kind {
             crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
             crate::token::TokKind::Number => false,
