@@ -153,10 +153,17 @@ pub fn resolve(
         return Some(Some(c));
     }
     let org = org_name(toks, s, e, lex);
+    let headline = title_case(toks);
     let name = [Some(head), appositive]
         .into_iter()
         .flatten()
-        .find_map(|r| person_name(toks, r, lex));
+        .find_map(|r| person_name(toks, r, lex))
+        .filter(|n| {
+            !headline
+                || history
+                    .by_surname(n.rsplit(' ').next().unwrap_or(n))
+                    .is_some()
+        });
     if let Some(name) = name {
         let known = history.by_surname(name.rsplit(' ').next().unwrap_or(&name));
         let org = org.or_else(|| known.and_then(|k| k.org.clone()));
@@ -282,6 +289,65 @@ fn name_word(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
         && lex.parties.match_at(toks, i).is_none()
 }
 
+/// A middle initial: "J." (one token) or "J" and ".".
+fn initial(toks: &[Token], i: usize) -> usize {
+    let t = &toks[i];
+    let letter = t.text.len() == 1 && t.is_capitalized();
+    if letter
+        && toks
+            .get(i + 1)
+            .is_some_and(|d| d.is_punct('.') && d.start == t.end)
+    {
+        2
+    } else {
+        usize::from(t.text.len() == 2 && t.text.ends_with('.') && t.is_capitalized())
+    }
+}
+
+/// The end of the run of name words (and initials, hyphens) from `i`, before `e`.
+fn name_run(toks: &[Token], mut i: usize, e: usize, lex: &Lexicon) -> usize {
+    while i < e {
+        let step = match initial(toks, i) {
+            0 => usize::from(name_word(toks, i, lex) || toks[i].is_punct('-')),
+            n => n,
+        };
+        if step == 0 || i + step > e {
+            break;
+        }
+        i += step;
+    }
+    i
+}
+
+/// The words of `toks` as written, periods and hyphens glued ("Donald J. Trump").
+fn written(toks: &[Token]) -> String {
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        let glued = t.is_punct('.') || t.is_punct('-') || (k > 0 && toks[k - 1].is_punct('-'));
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(t.text.trim_end_matches("'s").trim_end_matches("’s"));
+    }
+    out
+}
+
+/// Name words that are all capitals ("SPARED FULL BAN") come from a headline, not a name.
+fn shouted(toks: &[Token]) -> bool {
+    let caps = toks
+        .iter()
+        .filter(|t| t.is_word() && t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
+        .count();
+    caps >= 2
+}
+
+/// A sentence in title case (a headline): capitalised words there are no sign of a name.
+pub fn title_case(toks: &[Token]) -> bool {
+    let words = toks.iter().filter(|t| t.is_word() && t.text.len() > 3);
+    let n = words.clone().count();
+    n >= 3 && words.filter(|t| t.is_capitalized()).count() * 4 >= n * 3
+}
+
 /// A person's name in `s..e`: two to four name words in a row, titles dropped ("Gov. Alma
 /// Reyes" → "Alma Reyes"), not inside an organisation's name and not after a preposition of
 /// the phrase ("a spokeswoman for the Red Cross in Nueva Calinga" names nobody).
@@ -293,18 +359,21 @@ fn person_name(toks: &[Token], (s, e): (usize, usize), lex: &Lexicon) -> Option<
             continue;
         }
         let start = i;
-        while i < e && (name_word(toks, i, lex) || toks[i].is_punct('-')) {
-            i += 1;
-        }
-        let run = i - start;
+        i = name_run(toks, i, e, lex);
+        let run = toks[start..i].iter().filter(|t| t.is_word()).count();
         let after_preposition = (s..start).any(|k| lex.grammar.name_prepositions.has(&toks[k]))
             || start
                 .checked_sub(1)
                 .is_some_and(|k| k >= s && lex.grammar.org_links.has(&toks[k]));
         let in_org = i < e && lex.grammar.org_heads.has(&toks[i]);
-        if (2..=4).contains(&run) && !after_preposition && !in_org {
-            let name: Vec<&str> = toks[start..i].iter().map(|t| t.text).collect();
-            return Some(name.join(" ").replace(" - ", "-"));
+        let place = lex.grammar.place_openers.has(&toks[start]);
+        if (2..=4).contains(&run)
+            && !after_preposition
+            && !in_org
+            && !place
+            && !shouted(&toks[start..i])
+        {
+            return Some(written(&toks[start..i]));
         }
     }
     None
@@ -314,6 +383,7 @@ fn person_name(toks: &[Token], (s, e): (usize, usize), lex: &Lexicon) -> Option<
 /// president"), each with the words before it that describe them ("president carla
 /// benavides"), for [`History::mention`].
 pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
+    let headline = title_case(toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -322,22 +392,27 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
             continue;
         }
         let start = i;
-        while i < toks.len() && name_word(toks, i, lex) {
-            i += 1;
-        }
+        i = name_run(toks, i, toks.len(), lex).max(i + 1);
         let after_preposition = start > 0 && lex.grammar.prepositions.has(&toks[start - 1]);
         let entity = !lex.aliases.find_all(toks, start, i).is_empty();
         let in_org = toks
             .get(i)
             .is_some_and(|t| lex.grammar.org_heads.has(t) || t.is_capitalized());
-        if (2..=4).contains(&(i - start)) && !after_preposition && !in_org && !entity {
-            let name: Vec<&str> = toks[start..i].iter().map(|t| t.text).collect();
+        let run = toks[start..i].iter().filter(|t| t.is_word()).count();
+        let unlike = lex.grammar.place_openers.has(&toks[start]) || shouted(&toks[start..i]);
+        if (2..=4).contains(&run)
+            && !after_preposition
+            && !in_org
+            && !entity
+            && !unlike
+            && !headline
+        {
             let mut from = start;
             while from > 0 && start - from < 3 && lex.titles.contains(toks, from - 1) {
                 from -= 1;
             }
             let descriptor: Vec<&str> = toks[from..i].iter().map(|t| t.norm.as_str()).collect();
-            out.push((name.join(" "), descriptor.join(" ")));
+            out.push((written(&toks[start..i]), descriptor.join(" ")));
         }
     }
     out
@@ -390,8 +465,11 @@ fn single_word(
     if !t.is_capitalized() || opens_sentence || nameless || !t.is_word() {
         return None;
     }
+    if title_case(toks) {
+        return None;
+    }
     Some(Claimant {
-        source: t.text.to_string(),
+        source: written(std::slice::from_ref(t)),
         org: None,
         person: lex.parties.match_at(toks, i).is_none(),
         descriptor: descriptor.to_string(),
@@ -410,10 +488,23 @@ fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
         || lex.grammar.group_nouns.has(&toks[head])
         || lex.grammar.org_heads.has(&toks[head])
         || (words.len() == 1 && lex.parties.match_at(toks, head).is_some());
-    if !ok || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i])) {
+    // A lone singular noun ("Official", "Source") is a headline's fragment, not a group.
+    let lone = words.len() == 1
+        && !lex.grammar.group_nouns.has(&toks[head])
+        && !toks[head].norm.ends_with('s')
+        && lex.parties.match_at(toks, head).is_none();
+    if !ok || lone || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i])) {
         return None;
     }
-    let first = toks[words[0]].start;
+    let words: Vec<usize> = words
+        .iter()
+        .copied()
+        .skip_while(|&i| {
+            lex.grammar.openers.has(&toks[i]) || lex.grammar.coordinators.has(&toks[i])
+        })
+        .take_while(|&i| i <= head)
+        .collect();
+    let first = toks[*words.first()?].start;
     let last = toks[*words.last()?].end;
     let raw: String = words
         .iter()
@@ -453,7 +544,28 @@ mod tests {
     fn groups_people_and_organisations() {
         assert_eq!(
             name("Intelligence agencies from Western nations, South Korea, and Ukraine").as_deref(),
-            Some("Intelligence agencies from Western nations")
+            Some("Intelligence agencies")
         );
+        assert_eq!(name("Donald J. Trump").as_deref(), Some("Donald J. Trump"));
+        assert_eq!(
+            name("Maria Lopez, a spokeswoman for the city's ambulance service").as_deref(),
+            Some("Maria Lopez")
+        );
+        assert_eq!(
+            name("The California Department of Forestry and Fire Protection").as_deref(),
+            Some("California Department of Forestry and Fire Protection")
+        );
+        assert_eq!(
+            name("Local health officials").as_deref(),
+            Some("Local health officials")
+        );
+    }
+
+    #[test]
+    fn no_claimant_from_places_times_or_common_words() {
+        assert_eq!(name("New Jersey"), None);
+        assert_eq!(name("Monday evening"), None);
+        assert_eq!(name("The statement"), None);
+        assert_eq!(name("Official"), None);
     }
 }
