@@ -2,19 +2,21 @@
 
 use std::sync::OnceLock;
 
+use claimscope_model::embed;
 use claimscope_model::query::Index;
 use claimscope_model::Corpus;
 use rustc_hash::FxHashMap as HashMap;
 
-const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+/// The corpus `build.rs` extracted, in `claimscope_model::embed`'s compact form.
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 
-/// The extracted corpus (parsed once, on first use).
+/// The extracted corpus (decoded once, on first use).
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match serde_json::from_str(EMBEDDED) {
+    CORPUS.get_or_init(|| match embed::decode(EMBEDDED) {
         Ok(c) => c,
-        // build.rs wrote it from the same types: a failure here is a bug, shown on the page.
-        Err(e) => panic!("the embedded corpus does not parse: {e}"),
+        // build.rs checked that it decodes: a failure here is a bug, shown on the page.
+        Err(e) => panic!("{e}"),
     })
 }
 
