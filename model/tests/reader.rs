@@ -1,5 +1,7 @@
 //! Properties of the reader's runs and their nesting, for any text and any spans (outside the
-//! text, inside a character, empty, reversed, overlapping and crossing each other).
+//! text, inside a character, empty, reversed, overlapping and crossing each other). Native only:
+//! proptest does not build for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use claimscope_model::model::{Attribution, Span};
 use claimscope_model::reader::{nest, said_by, segments, Piece, Segment};
