@@ -62,3 +62,26 @@ pub fn position(id: &str) -> Option<u32> {
         .get(id)
         .copied()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_corpus_holds_the_seeds_attributions() {
+        let c = corpus();
+        assert!(!c.claims.is_empty());
+        assert!(c.attributions.iter().any(|a| a.claimant.is_some()));
+        for a in &c.attributions {
+            let text = c
+                .document(&a.doc)
+                .and_then(|d| d.text.as_deref())
+                .expect("an attribution's article and its text");
+            assert!(
+                text.get(a.content[0]..a.content[1])
+                    .is_some_and(|s| !s.is_empty()),
+                "{a:?}"
+            );
+        }
+    }
+}
