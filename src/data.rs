@@ -2,19 +2,21 @@
 
 use std::sync::OnceLock;
 
+use claimscope_model::embed;
 use claimscope_model::query::Index;
 use claimscope_model::Corpus;
 use rustc_hash::FxHashMap as HashMap;
 
-const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+/// The corpus `build.rs` extracted, in `claimscope_model::embed`'s compact form.
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 
-/// The extracted corpus (parsed once, on first use).
+/// The extracted corpus (decoded once, on first use).
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match serde_json::from_str(EMBEDDED) {
+    CORPUS.get_or_init(|| match embed::decode(EMBEDDED) {
         Ok(c) => c,
-        // build.rs wrote it from the same types: a failure here is a bug, shown on the page.
-        Err(e) => panic!("the embedded corpus does not parse: {e}"),
+        // build.rs checked that it decodes: a failure here is a bug, shown on the page.
+        Err(e) => panic!("{e}"),
     })
 }
 
@@ -59,4 +61,27 @@ pub fn position(id: &str) -> Option<u32> {
         })
         .get(id)
         .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_corpus_holds_the_seeds_attributions() {
+        let c = corpus();
+        assert!(!c.claims.is_empty());
+        assert!(c.attributions.iter().any(|a| a.claimant.is_some()));
+        for a in &c.attributions {
+            let text = c
+                .document(&a.doc)
+                .and_then(|d| d.text.as_deref())
+                .expect("an attribution's article and its text");
+            assert!(
+                text.get(a.content[0]..a.content[1])
+                    .is_some_and(|s| !s.is_empty()),
+                "{a:?}"
+            );
+        }
+    }
 }

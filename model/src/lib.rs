@@ -3,12 +3,14 @@
 //! The document model of claimscope (articles, claims, contradictions: the JSON schema) and
 //! everything the browser app runs on it: the query path ([`query`]), the source comparison
 //! ([`compare`]), the chart geometry ([`timeline`]), the reader's segments ([`reader`]), the URL
-//! state ([`url`]) and the exports ([`export`]). No browser, no I/O, and no extractor: this crate
+//! state ([`url`]), the exports ([`export`]) and the compact form the app embeds the corpus in
+//! ([`embed`]). No browser, no I/O, and no extractor: this crate
 //! depends on serde, serde_json and a hasher only, so the browser build stays small.
 
 pub mod compare;
 pub mod conflict;
 pub mod day;
+pub mod embed;
 pub mod export;
 pub mod format;
 pub mod model;

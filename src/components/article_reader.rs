@@ -1,11 +1,12 @@
-use claimscope_model::reader;
+use claimscope_model::reader::{self, Piece, Segment};
 use leptos::prelude::*;
 
-use super::ClaimCard;
+use super::{ClaimCard, SaidMark};
 use crate::explorer::Explorer;
 
-/// One article's text with clutter dimmed and every claim highlighted (as text, never HTML);
-/// clicking a highlight shows its claim card; the article's claims are listed beside it.
+/// One article's text with clutter dimmed, every claim highlighted and every attribution's
+/// content underlined with who says it (as text, never HTML); clicking a highlight shows its
+/// claim card; the article's claims are listed beside it.
 #[component]
 pub fn ArticleReader(doc: String) -> impl IntoView {
     let ex = expect_context::<Explorer>();
@@ -15,52 +16,20 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
     let text = document.text.clone().unwrap_or_default();
     let claims = reader::article_claims(ex.corpus, &doc);
     let positions: Vec<u32> = claims.iter().map(|(i, _)| *i).collect();
-    let segments = reader::segments(&text, &document.clutter, &claims);
+    let attributions = reader::article_attributions(ex.corpus, &doc);
+    let said = attributions.len();
+    let segments = reader::segments(&text, &document.clutter, &claims, &attributions);
     let selected = move || {
         ex.state
             .with(|s| s.claim.clone())
             .and_then(|id| ex.position(&id))
     };
-    let body = segments
-        .into_iter()
-        .map(|seg| {
-            let piece = text[seg.start..seg.end].to_string();
-            if let Some(&first) = seg.mention.first() {
-                let ids = seg.mention.clone();
-                let label = format!("Claim: {}", ex.corpus.claim_summary(ex.claim(first)));
-                view! {
-                    <mark
-                        class="mention"
-                        class:selected=move || ids.iter().any(|&i| ex.is_selected(i))
-                        tabindex="0"
-                        role="button"
-                        aria-label=label
-                        data-claim=ex.claim(first).id.clone()
-                        on:click=move |_| ex.select(first)
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
-                                ex.select(first);
-                            }
-                        }
-                    >
-                        {piece}
-                    </mark>
-                }
-                .into_any()
-            } else if !seg.quote.is_empty() {
-                let ids = seg.quote.clone();
-                view! {
-                    <span class="quoted" class:selected=move || ids.iter().any(|&i| ex.is_selected(i))>{piece}</span>
-                }
-                .into_any()
-            } else if seg.clutter {
-                view! { <span class="clutter">{piece}</span> }.into_any()
-            } else {
-                piece.into_any()
-            }
-        })
-        .collect_view();
+    let body = pieces_view(
+        ex,
+        &text,
+        document.outlet.as_deref(),
+        reader::nest(segments),
+    );
     let meta = [document.outlet.clone(), document.published.clone()]
         .into_iter()
         .flatten()
@@ -82,6 +51,12 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
                     {meta}
                     {url.map(|u| view! { " · " <a href=u.clone() rel="noopener noreferrer" target="_blank">"original"</a> })}
                 </p>
+                {(said > 0).then(|| view! {
+                    <p class="hint said-legend">
+                        <span class="said-key">"Underlined"</span>
+                        {format!(": who says what ({said} in this article). Hover over or focus a passage to see who.")}
+                    </p>
+                })}
                 <div class="article-text">{body}</div>
             </article>
             <aside class="reader-side" aria-label="Claims in this article">
@@ -115,4 +90,87 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The reader's pieces: attribution contents ([`SaidMark`]) around runs of text.
+fn pieces_view(ex: Explorer, text: &str, outlet: Option<&str>, pieces: Vec<Piece>) -> AnyView {
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Run(seg) => run_view(ex, text, seg),
+            Piece::Said {
+                attribution,
+                first,
+                pieces,
+            } => {
+                let a = &ex.corpus.attributions[attribution as usize];
+                let inner = pieces_view(ex, text, outlet, pieces);
+                view! {
+                    <SaidMark label=reader::said_by(a, text, outlet) named=reader::is_named(a) first=first>
+                        {inner}
+                    </SaidMark>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One run of text: a claim's figure or stance words (a button that selects the claim), or a
+/// span classed by what the run is (a claim's sentence, clutter, attribution cue or source
+/// words), or plain text.
+fn run_view(ex: Explorer, text: &str, seg: Segment) -> AnyView {
+    let piece = text[seg.start..seg.end].to_string();
+    let mut class = String::new();
+    for (on, name) in [
+        (!seg.mention.is_empty(), "mention"),
+        (!seg.quote.is_empty() && seg.mention.is_empty(), "quoted"),
+        (seg.clutter, "clutter"),
+        (seg.cue, "cue"),
+        (seg.source, "src"),
+    ] {
+        if on {
+            if !class.is_empty() {
+                class.push(' ');
+            }
+            class.push_str(name);
+        }
+    }
+    if let Some(&first) = seg.mention.first() {
+        let ids = seg.mention;
+        let label = format!("Claim: {}", ex.corpus.claim_summary(ex.claim(first)));
+        view! {
+            <mark
+                class=class
+                class:selected=move || ids.iter().any(|&i| ex.is_selected(i))
+                tabindex="0"
+                role="button"
+                aria-label=label
+                data-claim=ex.claim(first).id.clone()
+                on:click=move |_| ex.select(first)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        ex.select(first);
+                    }
+                }
+            >
+                {piece}
+            </mark>
+        }
+        .into_any()
+    } else if !seg.quote.is_empty() {
+        let ids = seg.quote;
+        view! {
+            <span class=class class:selected=move || ids.iter().any(|&i| ex.is_selected(i))>
+                {piece}
+            </span>
+        }
+        .into_any()
+    } else if !class.is_empty() {
+        view! { <span class=class>{piece}</span> }.into_any()
+    } else {
+        piece.into_any()
+    }
 }

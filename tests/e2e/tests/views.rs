@@ -474,3 +474,180 @@ async fn malformed_urls_in_every_view_are_ignored_not_fatal() {
     assert_eq!(matched(c).await, 0);
     h.stop().await;
 }
+
+/// How the stylesheet draws `e`'s tooltip now: `[display, content]` of its `::after`.
+async fn tooltip(c: &fantoccini::Client, e: &fantoccini::elements::Element) -> Option<[String; 2]> {
+    let v = c
+        .execute(
+            "const s = getComputedStyle(arguments[0], '::after'); return [s.display, s.content];",
+            vec![serde_json::to_value(e).ok()?],
+        )
+        .await
+        .ok()?;
+    let f = |i: usize| v[i].as_str().map(str::to_string);
+    Some([f(0)?, f(1)?])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_article_view_names_who_says_what_on_focus_and_hover() {
+    let h = Harness::start().await;
+    let c = &h.client;
+    h.open("?view=articles&doc=000_817273ad5211bb26").await;
+    element(c, ".said-legend").await;
+    // Budanov's words are marked, with his name as the mark's accessible name.
+    let budanov = ".article-text .said[tabindex='0'][aria-label*='Kyrylo Budanov']";
+    let said = element(c, &format!("{budanov}:not(:has(.said))")).await;
+    let label = said.attr("aria-label").await.expect("attr").expect("label");
+    assert!(label.starts_with("Said by Kyrylo Budanov"), "{label}");
+    assert_eq!(
+        said.attr("role").await.expect("attr").as_deref(),
+        Some("group")
+    );
+    assert_eq!(
+        said.attr("data-said").await.expect("attr").as_deref(),
+        Some(label.as_str())
+    );
+    let words = said.text().await.expect("text");
+    assert!(
+        !words.is_empty() && !words.contains("Said by"),
+        "the mark holds the article's words only: {words}"
+    );
+    // No tooltip until hovered or focused.
+    let tip = tooltip(c, &said).await.expect("style");
+    assert_eq!(tip[0], "none", "{tip:?}");
+
+    // Keyboard: Tab from the article list into the text reaches an attribution, named in its
+    // tooltip, with a visible focus ring.
+    c.execute(
+        "const l = document.querySelectorAll('.article-list a'); l[l.length - 1].focus();",
+        vec![],
+    )
+    .await
+    .expect("focus the last article link");
+    let mut reached = None;
+    for _ in 0..12 {
+        c.active_element()
+            .await
+            .expect("active")
+            .send_keys("\u{E004}")
+            .await
+            .expect("tab");
+        let active = c.active_element().await.expect("active");
+        if active
+            .attr("class")
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|k| k.split(' ').any(|k| k == "said"))
+        {
+            reached = Some(active);
+            break;
+        }
+    }
+    let focused = reached.expect("Tab reaches an attribution in the text");
+    let name = focused
+        .attr("aria-label")
+        .await
+        .expect("attr")
+        .expect("label");
+    assert!(
+        name.starts_with("Said by ") || name.starts_with("Unattributed"),
+        "{name}"
+    );
+    let tip = wait_for(
+        || async { tooltip(c, &focused).await.filter(|t| t[0] == "block") },
+        "the focused attribution's tooltip to show",
+    )
+    .await;
+    assert!(
+        tip[1].contains(&name) || tip[1].contains("data-said"),
+        "{tip:?}"
+    );
+    let ring = c
+        .execute(
+            "return getComputedStyle(document.activeElement).outlineStyle",
+            vec![],
+        )
+        .await
+        .expect("style");
+    assert_ne!(ring, "none", "a visible focus ring");
+
+    // Mouse: hovering Budanov's words (focus elsewhere) shows his name.
+    c.execute("document.activeElement.blur()", vec![])
+        .await
+        .expect("blur");
+    c.perform_actions(
+        MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: said.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        }),
+    )
+    .await
+    .expect("hover");
+    let tip = wait_for(
+        || async { tooltip(c, &said).await.filter(|t| t[0] == "block") },
+        "the hovered attribution's tooltip to show",
+    )
+    .await;
+    assert!(
+        tip[1].contains("Kyrylo Budanov") || tip[1].contains("data-said"),
+        "{tip:?}"
+    );
+    let heading = element(c, ".reader .article h2").await;
+    c.perform_actions(
+        MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: heading,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        }),
+    )
+    .await
+    .expect("move away");
+    wait_until(
+        || async { tooltip(c, &said).await.is_some_and(|t| t[0] == "none") },
+        "the tooltip to hide when the pointer leaves",
+    )
+    .await;
+
+    // A claim's mark inside an attribution is still a button that opens its claim.
+    let mark = element(c, ".said mark.mention").await;
+    let id = mark.attr("data-claim").await.expect("attr").expect("id");
+    mark.click().await.expect("click");
+    element(
+        c,
+        &format!(".selected-claim article.claim[data-claim='{id}']"),
+    )
+    .await;
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn attribution_tooltips_do_not_scroll_a_narrow_page_sideways() {
+    let h = Harness::start().await;
+    let c = &h.client;
+    c.set_window_size(360, 800).await.expect("resize");
+    h.open("?view=articles&doc=000_817273ad5211bb26").await;
+    element(c, ".article-text .said").await;
+    let worst = c
+        .execute(
+            "let worst = 0;
+             for (const s of document.querySelectorAll('.article-text .said[tabindex]')) {
+                 s.focus();
+                 worst = Math.max(worst, document.documentElement.scrollWidth - document.documentElement.clientWidth);
+             }
+             return worst;",
+            vec![],
+        )
+        .await
+        .expect("measure")
+        .as_i64()
+        .expect("a number");
+    assert!(
+        worst <= 0,
+        "a focused attribution's tooltip scrolls the page sideways by {worst}px"
+    );
+    h.stop().await;
+}
