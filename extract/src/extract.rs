@@ -201,8 +201,30 @@ fn dedup(claims: Vec<RawClaim>) -> Vec<RawClaim> {
         Option<String>,
     );
     let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    // Stances by what they take: an article that repeats a stance once with its speaker and
+    // once without ("the withdrawal, reported on Monday, ...") says it once, by that speaker.
+    let mut takes: std::collections::HashMap<(Option<String>, Option<Take>), usize> =
+        std::collections::HashMap::new();
     let mut out: Vec<RawClaim> = Vec::with_capacity(claims.len());
-    for c in claims {
+    for mut c in claims {
+        if c.kind == Kind::Stance {
+            let take = (c.party.clone(), c.stance);
+            if let Some(&i) = takes.get(&take) {
+                match (&out[i].claimant, &c.claimant) {
+                    (_, None) => c.claimant = out[i].claimant.clone(),
+                    (None, Some(named)) => out[i].claimant = Some(named.clone()),
+                    _ => {}
+                }
+                if out[i].claimant == c.claimant {
+                    let first = &mut out[i];
+                    first.stated = first.stated.or(c.stated);
+                    first.repeats.push(c.mention);
+                    continue;
+                }
+            } else {
+                takes.insert(take, out.len());
+            }
+        }
         let key: Key = (
             c.kind,
             c.metric,
