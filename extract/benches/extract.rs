@@ -1,6 +1,8 @@
 //! Extraction throughput (MB/s) on synthetic corpora built from the seed articles with their
 //! numbers, names and dates varied: a 20 MB corpus of ~6,000 articles, and one 50 MB article
-//! (linear time: the MB/s should match). Run: `cargo bench -p claimscope-extract --features bench --bench extract`.
+//! (linear time: the MB/s should match); and real news text, the PolNeAR train articles
+//! (`../shared/peer/polnear/train/text`, research data outside the project: skipped when absent).
+//! Run: `cargo bench -p claimscope-extract --features bench --bench extract`.
 
 use std::path::Path;
 
@@ -30,6 +32,23 @@ fn seeds() -> Vec<String> {
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("seed"))
         .collect()
+}
+
+/// The PolNeAR train articles, if the research data is beside the project.
+fn polnear_train() -> Option<Vec<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/peer/polnear/train/text");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    Some(
+        paths
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect(),
+    )
 }
 
 /// Varies digits and claimant names so that the corpus is not five texts repeated.
@@ -84,6 +103,22 @@ fn bench(c: &mut Criterion) {
             })
         },
     );
+    if let Some(real) = polnear_train() {
+        let bytes: usize = real.iter().map(String::len).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function(
+            format!("polnear_train_{}_articles_one_core", real.len()),
+            |b| {
+                b.iter(|| {
+                    real.iter()
+                        .map(|t| analyze(t, &lex).relations.len())
+                        .sum::<usize>()
+                })
+            },
+        );
+    } else {
+        println!("polnear_train: skipped (no ../shared/peer/polnear/train/text)");
+    }
     let big = corpus.join("\n\n");
     let big: String = big.repeat((50 << 20) / big.len() + 1);
     g.throughput(Throughput::Bytes(big.len() as u64));

@@ -124,11 +124,10 @@ pub fn resolve(
         } else {
             None
         };
-        let c = history
-            .last(person)
-            .or_else(|| history.last(None))
-            .cloned()?;
-        return Some(Some(c));
+        // A pronoun is a source even when the article names nobody it could refer to ("I",
+        // "we" in a quote): then it names no claimant.
+        let c = history.last(person).or_else(|| history.last(None)).cloned();
+        return Some(c);
     }
     if lex.source_nouns.contains(toks, last) {
         // "A new Fox News poll": the organisation behind it, if the words name one.

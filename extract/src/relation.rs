@@ -163,5 +163,10 @@ pub fn with_quotes(
         }
     }
     relations.dedup_by(|a, b| a.content == b.content);
+    // A content of one word with no quote is a fragment ("Overall", "when"), not a report.
+    relations.retain(|r| {
+        let c = &text[r.content[0]..r.content[1]];
+        c.split_whitespace().nth(1).is_some() || c.contains(QUOTE_MARKS) || c.contains(['“', '"'])
+    });
     relations
 }

@@ -32,10 +32,10 @@ use claimscope_model::model::Attribution;
 use claimscope_model::{Claim, Corpus, Kind};
 use serde_json::Value;
 
-// Floors on the overall accuracies. Set to 0.0 until the extractor has been measured on these
-// stories; the developer raises them to just under what is measured so that regressions fail.
-const ATTRIBUTION_CLAIMANT_FLOOR: f64 = 0.0;
-const FIGURE_CLAIMANT_FLOOR: f64 = 0.0;
+// Floors on the overall accuracies, just under what the extractor measures on these stories
+// (attribution claimant 0.757, figure claimant 0.850), so that regressions fail.
+const ATTRIBUTION_CLAIMANT_FLOOR: f64 = 0.74;
+const FIGURE_CLAIMANT_FLOOR: f64 = 0.83;
 
 fn here() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")

@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use claimscope_extract::{build, Input, Lexicon, Options};
 
 /// Floors on dev, set just under what is measured (see README).
-const FLOOR_CONTENT_PARTIAL_F1: f64 = 0.0;
-const FLOOR_END_TO_END_F1: f64 = 0.0;
-const FLOOR_SOURCE_GIVEN_CONTENT: f64 = 0.0;
+const FLOOR_CONTENT_PARTIAL_F1: f64 = 0.59;
+const FLOOR_END_TO_END_F1: f64 = 0.53;
+const FLOOR_SOURCE_GIVEN_CONTENT: f64 = 0.89;
 
 /// Byte ranges of one relation: content pieces (a quote broken by "he said" has two), source
 /// pieces.
