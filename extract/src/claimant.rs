@@ -423,7 +423,12 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
 fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String> {
     let h = (s..e).find(|&i| toks[i].is_capitalized() && lex.grammar.org_heads.has(&toks[i]))?;
     let mut a = h;
-    while a > s && toks[a - 1].is_capitalized() && !(a - 1 == s && toks[s].is("the")) {
+    while a > s
+        && h - a < 5
+        && toks[a - 1].is_capitalized()
+        && !(a - 1 == s && toks[s].is("the"))
+        && !shouted(&toks[a - 1..a + 1])
+    {
         a -= 1;
     }
     let mut b = h + 1;
@@ -436,8 +441,8 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
             break;
         }
     }
-    let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
-    Some(words.join(" "))
+    // A head noun alone ("Group", "Office") is no organisation's name.
+    (b - a >= 2).then(|| written(&toks[a..b]))
 }
 
 /// One word: a surname of the article's people, a group noun ("officials", "police"), or a
