@@ -81,13 +81,6 @@ pub fn inside(toks: &[Token], regions: &[(usize, usize)]) -> Vec<bool> {
         .collect()
 }
 
-/// The region holding byte `at`, if any.
-#[cfg(test)]
-pub fn around(regions: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
-    let i = regions.partition_point(|r| r.1 <= at);
-    regions.get(i).copied().filter(|r| r.0 <= at)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
