@@ -36,8 +36,8 @@ pub fn regions(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)>
                     out.push((s, at + width));
                     open = None;
                 }
-                // A paragraph that reopens a quote still open: the newspaper convention.
-                (Some(true), Some(_)) if at == ps => {}
+                // An opening mark while a quote is open (a paragraph reopening it, the
+                // newspaper convention) or a closing one with none open: nothing changes.
                 _ => {}
             }
         }
