@@ -66,6 +66,9 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         } else if is_aside(toks, seg_start, seg_end, lex) && seg_start >= 2 {
             // "X, which runs the mine, said", "X, speaking to reporters, said", "X, 52, said".
             end = seg_start - 1;
+        } else if let Some(from) = home_aside(toks, seg_start) {
+            // "Mary Jones, of Greenville, South Carolina, says".
+            end = from - 1;
         } else {
             end = seg_end;
         }
@@ -290,6 +293,26 @@ fn is_aside(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
         || (e - s == 1 && first.is_number())
 }
 
+/// Where a home-town aside before the comma-segment at `seg` begins: the segment itself is
+/// ", of Greenville," / ", from Ohio,", or it is the place's region after one (", of
+/// Greenville, South Carolina,"). `None` when there is no such aside or nothing before it.
+fn home_aside(toks: &[Token], seg: usize) -> Option<usize> {
+    let opens = |k: usize| {
+        toks.get(k).is_some_and(|t| t.is("of") || t.is("from"))
+            && toks.get(k + 1).is_some_and(|t| t.is_capitalized())
+    };
+    let start = if opens(seg) {
+        seg
+    } else {
+        let prev = (0..seg.checked_sub(1)?)
+            .rev()
+            .find(|&k| toks[k].is_punct(','))?
+            + 1;
+        (toks[seg].is_capitalized() && opens(prev)).then_some(prev)?
+    };
+    (start >= 2 && toks[start - 2].is_word()).then_some(start)
+}
+
 /// Walks left from `end` over the words a claimant's noun phrase can hold; returns its start.
 fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
     let mut k = end;
@@ -316,7 +339,8 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
                     || t.is_capitalized() && k - 1 == 0
             }
         };
-        if !ok {
+        // "And Patrick says": the word that opens the sentence is not the speaker's.
+        if !ok || (k == 1 && lex.grammar.openers.has(t)) {
             break;
         }
         k -= 1;
@@ -360,6 +384,8 @@ fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
                         && (k == s
                             || !lex.speech_verbs.contains(toks, k)
                             || lex.noun_like.contains(toks, k))
+                        // "Reid caucused in Nevada": a past tense ends the phrase.
+                        && (k == s || !looks_like_verb(t, lex))
                 }
             }
         };
@@ -605,7 +631,9 @@ fn verb_frame(
                 || (toks[last].is_capitalized() && last > 0 && !adjective)
                 || (last == 0 && known_name(&toks[0], history))
                 || lex.pronouns.contains(toks, last)
-                || lex.claimant_nouns.contains(toks, last))
+                || lex.claimant_nouns.contains(toks, last)
+                || lex.grammar.org_heads.has(&toks[last])
+                || lex.grammar.group_nouns.has(&toks[last]))
             && !inq.get(s).copied().unwrap_or(false)
             && resolve(toks, s, e, lex, history).is_some()
     });
@@ -636,11 +664,17 @@ fn verb_frame(
     // Leading ("X said that ...") unless the claimant follows the content ("..., X said").
     let preceded_by_content = s > 0
         && (toks[s - 1].is_punct(',') || is_quote_token(&toks[s - 1]) || toks[s - 1].is_punct('—'));
-    let that_follows = (after..(after + 9).min(n)).any(|k| {
-        toks[k].is("that")
-            || toks[k].is_punct(':')
-            || (is_quote_token(&toks[k]) && inq.get(k + 1).copied().unwrap_or(false))
-    });
+    // "X said Tuesday that ...": the content opens within a few words, before any comma;
+    // right after a quote ("“...,” he said, arguing that ...") only at once.
+    let quote_before = s > 0 && is_quote_token(&toks[s - 1]);
+    let reach = if quote_before { 1 } else { 9 };
+    let that_follows = (after..(after + reach).min(n))
+        .take_while(|&k| !toks[k].is_punct(','))
+        .any(|k| {
+            toks[k].is("that")
+                || toks[k].is_punct(':')
+                || (is_quote_token(&toks[k]) && inq.get(k + 1).copied().unwrap_or(false))
+        });
     // "On Tuesday, at a rally, Trump said he ...": a clause after the verb is what is said,
     // whatever comes before the speaker.
     let clause_follows = toks.get(after).is_some_and(|t| {
@@ -722,7 +756,19 @@ fn inverted(
         return None;
     }
     let (s, e) = np_right(toks, after, lex);
-    if e > s && (toks[s].is_capitalized() || toks[s].is("the") || lex.pronouns.contains(toks, s)) {
+    // "said an Iowa Democrat", "said one of the advisers": a lower-case opening needs a word
+    // that names someone.
+    let names_someone = |k: usize| {
+        toks[k].is_capitalized()
+            || lex.claimant_nouns.contains(toks, k)
+            || lex.grammar.group_nouns.has(&toks[k])
+    };
+    if e > s
+        && (toks[s].is_capitalized()
+            || toks[s].is("the")
+            || lex.pronouns.contains(toks, s)
+            || (s..e).any(names_someone))
+    {
         let claimant = resolve(toks, s, e, lex, history)?;
         return Some(Frame {
             claimant,

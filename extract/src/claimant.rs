@@ -326,7 +326,12 @@ fn written(toks: &[Token]) -> String {
         if !out.is_empty() && !glued {
             out.push(' ');
         }
-        out.push_str(t.text.trim_end_matches("'s").trim_end_matches("’s"));
+        let word = t.text.trim_end_matches("'s").trim_end_matches("’s");
+        out.push_str(if t.possessive {
+            word.trim_end_matches(['\'', '’'])
+        } else {
+            word
+        });
     }
     out
 }
@@ -520,7 +525,7 @@ fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
                 acc.push(' ');
             }
             acc.push_str(t.text);
-            if t.possessive && !t.text.ends_with('s') {
+            if t.possessive && !t.text.ends_with(['s', '\'', '’']) {
                 acc.push_str("'s");
             }
             acc

@@ -124,6 +124,11 @@ pub fn tokenize_into<'a>(text: &'a str, offset: usize, out: &mut Vec<Token<'a>>)
                         }
                         chars.next();
                         end = j + d.len_utf8();
+                    } else if is_apostrophe(d) && plural_possessive(text, i, j) {
+                        // "the voters’ choice": the mark is the word's, not a quote's end.
+                        chars.next();
+                        end = j + d.len_utf8();
+                        break;
                     } else if d == '.' && dotted {
                         // Closing dot of U.S.
                         chars.next();
@@ -140,6 +145,32 @@ pub fn tokenize_into<'a>(text: &'a str, offset: usize, out: &mut Vec<Token<'a>>)
             continue;
         }
         out.push(make(text, offset, i, i + c.len_utf8(), TokKind::Punct));
+    }
+}
+
+/// The apostrophe at byte `j` ends the plural possessive of the word from byte `i` ("Sanders’
+/// campaign"): the word ends in "s", a word follows, and no single quotation is open in the
+/// paragraph (then the mark would close it).
+fn plural_possessive(text: &str, i: usize, j: usize) -> bool {
+    let word = &text[i..j];
+    let mark = text[j..].chars().next().unwrap_or(' ');
+    let mut after = text[j + mark.len_utf8()..].chars();
+    if !(word.ends_with('s') || word.ends_with('S'))
+        || after.next() != Some(' ')
+        || !after.next().is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let para = &text[text[..i].rfind('\n').map_or(0, |p| p + 1)..i];
+    let (open, close) = if mark == '’' {
+        (para.rfind('‘'), para.rfind('’'))
+    } else {
+        (para.rfind(" '"), para.rfind("' "))
+    };
+    match (open, close) {
+        (Some(o), Some(c)) => c > o,
+        (Some(_), None) => false,
+        _ => true,
     }
 }
 
@@ -199,6 +230,17 @@ mod tests {
         assert_eq!(toks[0].norm, "pyongyang");
         assert!(toks[0].possessive);
         assert_eq!(toks[3].norm, "don't");
+    }
+
+    #[test]
+    fn a_plural_possessive_is_not_a_closing_quote() {
+        assert_eq!(norms("Sanders’ campaign"), ["sanders", "campaign"]);
+        assert_eq!(norms("the voters' choice"), ["the", "voters", "choice"]);
+        // Inside a single quotation the mark closes it.
+        assert_eq!(
+            norms("he called them ‘losers’ and left"),
+            ["he", "called", "them", "'", "losers", "'", "and", "left"]
+        );
     }
 
     #[test]
