@@ -74,10 +74,11 @@ impl History {
         });
     }
 
-    /// The person of the article whose name ends with `surname`.
+    /// The person of the article with `surname` among the names after their first.
     pub fn by_surname(&self, surname: &str) -> Option<&Claimant> {
         self.seen.iter().rev().find(|c| {
-            c.person && c.source.contains(' ') && c.source.rsplit(' ').next() == Some(surname)
+            // Any name word after the first: "Quispe" for Rosa Quispe Huamán.
+            c.person && c.source.split(' ').skip(1).any(|w| w == surname)
         })
     }
 }
@@ -165,7 +166,9 @@ pub fn resolve(
         });
     if let Some(name) = name {
         let known = history.by_surname(name.rsplit(' ').next().unwrap_or(&name));
-        let org = org.or_else(|| known.and_then(|k| k.org.clone()));
+        let org = org
+            .or_else(|| affiliation(toks, s, e, lex, history))
+            .or_else(|| known.and_then(|k| k.org.clone()));
         return Some(Some(Claimant {
             source: name,
             org,
@@ -260,7 +263,8 @@ fn by_role(
         .rev()
         .find(|&i| lex.role_heads.contains(toks, i) || lex.grammar.org_heads.has(&toks[i]))?;
     let role = toks[i].norm.as_str();
-    let bare = e - s == 2;
+    // "the governor", "the humanitarian group": the role, with at most one word before it.
+    let bare = e - s <= 3 && i == e - 1;
     let institution =
         lex.grammar.institutions.contains(role) || lex.grammar.org_heads.has(&toks[i]);
     history
@@ -448,6 +452,48 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
     }
     // A head noun alone ("Group", "Office") is no organisation's name.
     (b - a >= 2).then(|| written(&toks[a..b]))
+}
+
+/// The organisation a person's words give them when no organisation is named in full: the
+/// owner of a possessive ("its spokesman" → the last organisation, "the federation's
+/// director" → the federation named before), or an organisation's head noun
+/// ("the police chief", "union general secretary") → the organisation with that head named
+/// before, else the noun itself.
+fn affiliation(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<String> {
+    let g = &lex.grammar;
+    let owner = (s..e).find(|&i| g.thing_possessives.has(&toks[i]) || toks[i].possessive);
+    if let Some(i) = owner {
+        let t = &toks[i];
+        if g.thing_possessives.has(t) {
+            return history.last(Some(false)).and_then(|c| c.org.clone());
+        }
+        if g.org_heads.has(t) {
+            return history.by_role(&t.norm).and_then(|c| c.org.clone());
+        }
+    }
+    for i in s..e {
+        let t = &toks[i];
+        if g.org_heads.has(t) && !t.possessive && toks.get(i + 1).is_none_or(|n| !n.is("of")) {
+            let named = history.by_role(&t.norm).and_then(|c| c.org.clone());
+            return named
+                .or_else(|| (i + 1 < e || t.is_capitalized()).then(|| capitalised(t.text)));
+        }
+    }
+    None
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }
 
 /// One word: a surname of the article's people, a group noun ("officials", "police"), or a

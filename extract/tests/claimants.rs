@@ -304,6 +304,15 @@ fn claimants_of_news_stories() {
             t.org += 1;
             if a.claimant_org.as_deref().is_some_and(|o| is_named(o, orgs)) {
                 t.org_right += 1;
+            } else {
+                wrong.push(format!(
+                    "ORG         {} {:?}: expected {}, got {:?} (claimant {:?})",
+                    g.doc,
+                    g.quote,
+                    orgs.join(" | "),
+                    a.claimant_org,
+                    a.claimant
+                ));
             }
         }
 
