@@ -327,11 +327,18 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
             && (lex.claimant_nouns.contains(toks, k - 2)
                 || lex.grammar.group_nouns.has(&toks[k - 2])
                 || lex.grammar.org_heads.has(&toks[k - 2]));
+        // "Immigration and Customs Enforcement", "Department of Health": one name.
+        let link = lex.grammar.org_links.has(t)
+            && !t.is_capitalized()
+            && k >= 2
+            && toks[k - 2].is_capitalized()
+            && toks.get(k).is_some_and(|n| n.is_capitalized());
         let ok = match t.kind {
             crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
                 place_of
+                    || link
                     || (!is_stop(t, lex)
                         && !lex.speech_verbs.contains(toks, k - 1)
                         && !lex.denials.contains(toks, k - 1)

@@ -25,6 +25,8 @@ pub struct Claimant {
 #[derive(Debug, Default, Clone)]
 pub struct History {
     seen: Vec<Claimant>,
+    /// Names the article uses as places or times ("in Terre Haute", "since the Cold War").
+    places: Vec<String>,
 }
 
 /// How far back pronouns and role nouns look.
@@ -74,6 +76,17 @@ impl History {
         });
     }
 
+    /// A place or time the article named (see [`places`]).
+    pub fn place(&mut self, name: String) {
+        if !self.places.contains(&name) {
+            self.places.push(name);
+        }
+    }
+
+    fn is_place(&self, name: &str) -> bool {
+        self.places.iter().any(|p| p == name)
+    }
+
     /// The person of the article with `surname` among the names after their first.
     pub fn by_surname(&self, surname: &str) -> Option<&Claimant> {
         self.seen.iter().rev().find(|c| {
@@ -112,6 +125,10 @@ pub fn resolve(
         return Some(Some(c));
     }
     // "His comments", "her statement": the person the possessive refers back to.
+    // "My staff", "our team": the speaker of a quote, whom the words do not name.
+    if lex.grammar.speaker_possessives.has(&toks[s]) {
+        return Some(None);
+    }
     if e - s > 1 && lex.grammar.possessives.has(&toks[s]) {
         let person = !lex.grammar.thing_possessives.has(&toks[s]);
         return Some(history.last(Some(person)).cloned());
@@ -126,8 +143,8 @@ pub fn resolve(
             None
         };
         // A pronoun is a source even when the article names nobody it could refer to ("I",
-        // "we" in a quote): then it names no claimant.
-        let c = history.last(person).or_else(|| history.last(None)).cloned();
+        // "we" in a quote): then it names no claimant. "They" is a group or an organisation.
+        let c = history.last(Some(person.unwrap_or(false))).cloned();
         return Some(c);
     }
     if lex.source_nouns.contains(toks, last) {
@@ -165,6 +182,9 @@ pub fn resolve(
                     .is_some()
         });
     if let Some(name) = name {
+        if history.is_place(&name) {
+            return Some(None);
+        }
         let known = history.by_surname(name.rsplit(' ').next().unwrap_or(&name));
         let org = org
             .or_else(|| affiliation(toks, s, e, lex, history))
@@ -195,7 +215,12 @@ pub fn resolve(
         .copied()
         .filter(|&i| !(lex.titles.contains(toks, i) && toks[i].is_capitalized()))
         .collect();
+    // "an American Muslim": a word after "a" or "an" describes someone, it names nobody.
+    let indefinite = toks[s].is("a") || toks[s].is("an");
     if let [one] = untitled[..] {
+        if indefinite && toks[one].is_capitalized() {
+            return Some(None);
+        }
         let titled = content.len() > 1;
         if let Some(c) = single_word(toks, one, s, titled, lex, history, &descriptor) {
             return Some(Some(c));
@@ -340,6 +365,10 @@ fn written(toks: &[Token]) -> String {
     out
 }
 
+fn all_caps(t: &Token) -> bool {
+    t.text.chars().all(|c| !c.is_lowercase())
+}
+
 /// Name words that are all capitals ("SPARED FULL BAN") come from a headline, not a name.
 fn shouted(toks: &[Token]) -> bool {
     let caps = toks
@@ -380,11 +409,26 @@ fn person_name(toks: &[Token], (s, e): (usize, usize), lex: &Lexicon) -> Option<
             && !in_org
             && !place
             && !shouted(&toks[start..i])
+            && !thing_like(toks, start, i, lex)
         {
             return Some(written(&toks[start..i]));
         }
     }
     None
+}
+
+/// A run of capitalised words `s..e` that names a thing, not a person: after an article
+/// ("the Great Depression", "a Bernie Sanders rally") or ending in a thing's head noun
+/// ("Affordable Care Act", `[claimant] thing_heads`).
+fn thing_like(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
+    let g = &lex.grammar;
+    s.checked_sub(1).is_some_and(|k| g.articles.has(&toks[k]))
+        || toks.get(e).is_some_and(|t| g.thing_heads.has(t))
+        || toks[..e]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|t| g.thing_heads.has(t))
 }
 
 /// The people a sentence names ("President Carla Benavides", "Jorge Saavedra, the union's
@@ -407,7 +451,9 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
             .get(i)
             .is_some_and(|t| lex.grammar.org_heads.has(t) || t.is_capitalized());
         let run = toks[start..i].iter().filter(|t| t.is_word()).count();
-        let unlike = lex.grammar.place_openers.has(&toks[start]) || shouted(&toks[start..i]);
+        let unlike = lex.grammar.place_openers.has(&toks[start])
+            || shouted(&toks[start..i])
+            || thing_like(toks, start, i, lex);
         if (2..=4).contains(&run)
             && !after_preposition
             && !in_org
@@ -426,19 +472,74 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
     out
 }
 
+/// The names a sentence uses as places or times: capitalised words after a locative or
+/// temporal preposition (`[claimant] locatives`: "in Terre Haute,", "since the Cold War"),
+/// followed by no noun of their own ("in Clinton headquarters" names no place).
+pub fn places(toks: &[Token], lex: &Lexicon) -> Vec<String> {
+    let g = &lex.grammar;
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if !g.locatives.has(&toks[i]) || toks[i].is_capitalized() {
+            continue;
+        }
+        let start = i + 1 + usize::from(toks.get(i + 1).is_some_and(|t| t.is("the")));
+        let mut end = start;
+        while end < toks.len()
+            && end - start < 4
+            && toks[end].is_word()
+            && toks[end].is_capitalized()
+            && !toks[end].possessive
+        {
+            end += 1;
+        }
+        let ends_phrase = toks.get(end).is_none_or(|t| {
+            !t.is_word()
+                || g.clause_stops.has(t)
+                || g.prepositions.has(t)
+                || g.coordinators.has(t)
+                || g.be.has(t)
+                || looks_past(t)
+        });
+        if end > start && ends_phrase && !toks[end - 1].possessive {
+            out.push(written(&toks[start..end]));
+        }
+    }
+    out
+}
+
+/// A lower-case word in "-ed" ("Terre Haute, called ...", "America highlighted").
+fn looks_past(t: &Token) -> bool {
+    !t.is_capitalized() && t.norm.len() > 4 && t.norm.ends_with("ed")
+}
+
 /// An organisation named in `s..e`: the capitalised words around a head noun ("Ministry",
 /// "Service", "Red Cross"), joined by "of", "and", "for" ("the California Department of
 /// Forestry and Fire Protection").
 fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String> {
     let h = (s..e).find(|&i| toks[i].is_capitalized() && lex.grammar.org_heads.has(&toks[i]))?;
     let mut a = h;
-    while a > s
-        && h - a < 5
-        && toks[a - 1].is_capitalized()
-        && !(a - 1 == s && toks[s].is("the"))
-        && !shouted(&toks[a - 1..a + 1])
-    {
-        a -= 1;
+    loop {
+        let word = a > s
+            && h - a < 5
+            && toks[a - 1].is_capitalized()
+            && !(a - 1 == s && toks[s].is("the"))
+            && !shouted(&toks[a - 1..a + 1])
+            // "OLYMPICS The International Olympic Committee": a headline's capitals end it.
+            && !(toks[a - 1].text.len() > 1 && all_caps(&toks[a - 1]) && !all_caps(&toks[h]));
+        // "Immigration and Customs Enforcement".
+        let link = a > s + 1
+            && h - a < 5
+            && lex.grammar.org_links.has(&toks[a - 1])
+            && !toks[a - 1].is_capitalized()
+            && toks[a - 2].is_capitalized()
+            && !(a - 2 == s && toks[s].is("the"));
+        if word {
+            a -= 1;
+        } else if link {
+            a -= 2;
+        } else {
+            break;
+        }
     }
     let mut b = h + 1;
     loop {
@@ -512,6 +613,9 @@ fn single_word(
     if let Some(c) = history.by_surname(t.text) {
         return Some(c.clone());
     }
+    if history.is_place(t.text) {
+        return None;
+    }
     let opens_sentence = !titled && (i == 0 || (s == 0 && i <= 1));
     let nameless = lex.titles.contains(toks, i)
         || lex.grammar.place_heads.has(t)
@@ -531,6 +635,15 @@ fn single_word(
     })
 }
 
+/// A number or a number word ("34,000", "six", "six-million").
+fn is_count(t: &Token, lex: &Lexicon) -> bool {
+    let g = &lex.grammar;
+    t.is_number()
+        || t.norm.split('-').any(|w| {
+            g.units.get(w).is_some() || g.tens.get(w).is_some() || g.scales.get(w).is_some()
+        })
+}
+
 /// A described group: a noun phrase whose head is a group noun ("local officials", "health
 /// authorities", "Ukrainian officials") or a party ("Ukraine"). Anything else ("the
 /// statement", "Monday evening", "a practice") names nobody.
@@ -548,7 +661,18 @@ fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
         && !lex.grammar.group_nouns.has(&toks[head])
         && !toks[head].norm.ends_with('s')
         && lex.parties.match_at(toks, head).is_none();
-    if !ok || lone || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i])) {
+    // "A group of 67 artists": an organisation's head alone names none.
+    let lone_org = words.len() == 1
+        && lex.grammar.org_heads.has(&toks[head])
+        && !lex.grammar.group_nouns.has(&toks[head]);
+    // "34,000 people", "six-million people": a count is a figure, not who speaks.
+    let counted = words.iter().any(|&i| is_count(&toks[i], lex));
+    if !ok
+        || lone
+        || lone_org
+        || counted
+        || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i]))
+    {
         return None;
     }
     let words: Vec<usize> = words
@@ -570,7 +694,11 @@ fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
             if !acc.is_empty() && !glue && !acc.ends_with('-') {
                 acc.push(' ');
             }
-            acc.push_str(t.text);
+            acc.push_str(if t.possessive {
+                t.text.trim_end_matches(['\'', '’'])
+            } else {
+                t.text
+            });
             if t.possessive && !t.text.ends_with(['s', '\'', '’']) {
                 acc.push_str("'s");
             }

@@ -88,6 +88,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             for (name, descriptor) in claimant::mentions(toks, lex) {
                 history.mention(name, descriptor);
             }
+            for place in claimant::places(toks, lex) {
+                history.place(place);
+            }
             let inq = quote::inside(toks, &quotes);
             let fs = frames(toks, lex, &history, &inq);
             relations.extend(relation::of_frames(toks, &fs, lex));
