@@ -378,7 +378,14 @@ fn np_right(toks: &[Token], s: usize, lex: &Lexicon) -> (usize, usize) {
                         && k + 1 < toks.len()
                         && toks[k + 1].is_capitalized())
             }
-            crate::token::TokKind::Number => false,
+            // "a 2014 Labor Department study", "the recent 50-state poll".
+            crate::token::TokKind::Number => {
+                k > s
+                    && lex.grammar.articles.has(&toks[s])
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word() || n.is_punct('-'))
+            }
             crate::token::TokKind::Word => {
                 if lex.grammar.name_prepositions.has(t) {
                     let next = toks.get(k + 1);
@@ -495,7 +502,8 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
                 continue;
             }
             let (s, e) = np_right(toks, i + len, lex);
-            if let Some(c) = resolve(toks, s, e, lex, history) {
+            // Whatever follows "according to" is a source, named or not.
+            if let Some(c) = resolve(toks, s, e, lex, history).or((e > s).then_some(None)) {
                 let leading = i <= 4 && toks.get(e).is_some_and(|t| t.is_punct(','));
                 let content = if leading { (e, n) } else { (0, i) };
                 let stated = date_in(toks, 0, i.min(6), lex).filter(|_| leading);
@@ -691,7 +699,9 @@ fn verb_frame(
             && !lex.grammar.time_words.has(t)
             && !t.norm.ends_with("ing")
             && !lex.grammar.coordinators.has(t)
-    }) && !is_quote_token(&toks[s - usize::from(s > 0)]);
+    }) && !is_quote_token(&toks[s - usize::from(s > 0)])
+        // "..., the president told her.": an object alone is no clause.
+        && n - after > 3;
     let leading = !preceded_by_content || that_follows || clause_follows;
     // "So it makes sense, strategists said, for Democrats to ...": both sides of the speaker.
     let parenthetical = !leading

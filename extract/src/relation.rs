@@ -116,6 +116,11 @@ const QUOTE_MARKS: &[char] = &['"', '”', '’', '\'', '»'];
 /// reporters on Monday. “...”").
 const RESUME: usize = 48;
 
+/// Most bytes of the rest of a speaker's sentence before their quote resumes.
+const RESUME_SENTENCE: usize = 300;
+
+const QUOTE_OPENERS: &[char] = &['"', '“', '‘', '«'];
+
 /// Contents that hold part of a quotation take all of it (a quote over several sentences is
 /// one content), and a quote that resumes right after "..., he said," joins the content
 /// before it.
@@ -153,9 +158,20 @@ pub fn with_quotes(
                 cues.iter()
                     .any(|&k| q.0 <= k && (k < q.1 || (open_end && k < q.1 + 24)))
             };
+            // The words between: a few ("..., he told reporters. “..."), or the rest of the
+            // speaker's sentence when it reports nothing else (", a Clinton endorser whose
+            // district went strongly for her. “...").
+            let near = |q: &(usize, usize)| {
+                let gap = &text[t..q.0];
+                gap.len() <= RESUME
+                    || (gap.len() <= RESUME_SENTENCE
+                        && !gap.contains(QUOTE_OPENERS)
+                        && gap.trim_end().ends_with('.')
+                        && !cues.iter().any(|&k| t <= k && k < q.0))
+            };
             let next = quotes[quotes.partition_point(|q| q.0 < t)..].first();
             tail = next
-                .filter(|q| q.0 - t <= RESUME && !own(q) && !text[t..q.0].contains("\n\n"))
+                .filter(|q| near(q) && !own(q) && !text[t..q.0].contains("\n\n"))
                 .map(|q| {
                     c[1] = q.1;
                     q.1
