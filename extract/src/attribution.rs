@@ -464,7 +464,17 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
         let speaker = resolved
             .as_ref()
             .is_some_and(|c| c.as_ref().is_some_and(|c| c.person || c.org.is_some()));
-        if let Some(c) = resolved.filter(|_| named || report || speaker) {
+        // "Marco Rubio: ‘...’", "Insiders: ...", "Q: ...": capitalised words alone before it.
+        let words: Vec<&str> = toks[..colon].iter().map(|t| t.norm.as_str()).collect();
+        let label = lex.grammar.labels.contains(&words.join(" "));
+        let capitals = colon > 0
+            && !label
+            && n > colon + 3
+            && toks[..colon]
+                .iter()
+                .all(|t| (t.is_word() && t.is_capitalized()) || t.is_punct('.'));
+        let resolved = resolved.or(capitals.then_some(None));
+        if let Some(c) = resolved.filter(|_| named || report || speaker || capitals) {
             out.push(Frame {
                 claimant: c,
                 np: (0, colon),

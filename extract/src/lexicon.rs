@@ -233,6 +233,7 @@ lexicon! {
         coordinators = claimant.coordinators,
         openers = claimant.openers,
         locatives = claimant.locatives,
+        labels = claimant.labels,
         thing_heads = claimant.thing_heads,
         speaker_possessives = claimant.speaker_possessives,
         pronoun_heads = figure.pronoun_heads,
