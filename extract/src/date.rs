@@ -1,6 +1,6 @@
-//! Date expressions in text ("Feb. 4", "February 4, 2025", "2025-02-04", "on Friday",
-//! "mid-January", "last fall") and their resolution against a reference date. The words are the
-//! grammar's `[date]` lists.
+//! Date expressions in text ("Feb. 4", "February 4, 2025", "January 12th", "4th of March",
+//! "2025-02-04", "on Friday", "Monday, Feb. 3", "last Sunday", "mid-January", "last fall") and
+//! their resolution against a reference date. The words are the grammar's `[date]` lists.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -111,6 +111,27 @@ fn adjacent(toks: &[Token], i: usize) -> bool {
     i + 1 < toks.len() && toks[i].end == toks[i + 1].start
 }
 
+/// A day of the month at token `j` ("13", "12th", "1st"): the day and the token after it.
+fn day_at(toks: &[Token], j: usize, g: &Grammar) -> Option<(u32, usize)> {
+    let day = small_number(toks.get(j)?, 31)?;
+    match toks.get(j + 1) {
+        Some(x) if x.is_word() && adjacent(toks, j) => {
+            g.day_suffixes.has(x).then_some((day, j + 2))
+        }
+        _ => Some((day, j + 1)),
+    }
+}
+
+/// A year after a day, maybe after "," or "of" ("January 12, 2016", "January 12 of 2016"): the
+/// year and the token after it.
+fn year_after(toks: &[Token], k: usize) -> Option<(i32, usize)> {
+    let mut k = skip_punct(toks, k, ',');
+    if toks.get(k).is_some_and(|x| x.is("of")) {
+        k += 1;
+    }
+    toks.get(k).and_then(year).map(|y| (y, k + 1))
+}
+
 /// Skips an optional "." (after "Jan") and "," (after the day).
 fn skip_punct(toks: &[Token], mut i: usize, c: char) -> usize {
     if toks.get(i).is_some_and(|t| t.is_punct(c)) {
@@ -136,16 +157,22 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
         }
         return None;
     }
-    // Month [.] day [,] [year] / Month year
+    // Month [.] day [,] [of] [year] / Month year: "Jan. 13", "January 12th, 2016", "Jan-1"
     if is_month(toks, i, g) {
         let month = month_of(&t.norm, g)?;
-        let j = skip_punct(toks, i + 1, '.');
-        if let Some(day) = toks.get(j).and_then(|x| small_number(x, 31)) {
-            // "Aug. 6 on 2024": a stray preposition before the year.
-            let k = skip_punct(toks, j + 1, ',');
-            let (end, yr) = match toks.get(k).and_then(year) {
-                Some(y) => (k + 1, Some(y)),
-                None => (j + 1, None),
+        let j = if toks.get(i + 1).is_some_and(|x| x.is_punct('-'))
+            && adjacent(toks, i)
+            && adjacent(toks, i + 1)
+        {
+            i + 2
+        } else {
+            skip_punct(toks, i + 1, '.')
+        };
+        if let Some((day, after)) = day_at(toks, j, g) {
+            // A year after "," or "of" only: "Aug. 6 on 2024" has a stray preposition, no year.
+            let (end, yr) = match year_after(toks, after) {
+                Some((y, end)) => (end, Some(y)),
+                None => (after, None),
             };
             return Some((end, month_day(month, day, yr)));
         }
@@ -160,13 +187,22 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
         }
         return Some((i + 1, DateExpr::Month { month, year: None }));
     }
-    // day Month [year]
-    if let Some(day) = small_number(t, 31) {
-        if is_month(toks, i + 1, g) {
-            let month = month_of(&toks[i + 1].norm, g)?;
-            let (end, yr) = match toks.get(i + 2).and_then(year) {
-                Some(y) => (i + 3, Some(y)),
-                None => (i + 2, None),
+    // day Month [year]: "4 February 2025", "1st Jan", "4th of March", "26th June of 2020", "28-Nov"
+    if let Some((day, mut j)) = day_at(toks, i, g) {
+        if toks.get(j).is_some_and(|x| x.is_punct('-'))
+            && adjacent(toks, j - 1)
+            && adjacent(toks, j)
+        {
+            j += 1;
+        } else if j > i + 1 && toks.get(j).is_some_and(|x| x.is("of")) {
+            // "of" only after an ordinal: "4th of March", never "12 of March".
+            j += 1;
+        }
+        if is_month(toks, j, g) {
+            let month = month_of(&toks[j].norm, g)?;
+            let (end, yr) = match year_after(toks, j + 1) {
+                Some((y, end)) => (end, Some(y)),
+                None => (j + 1, None),
             };
             return Some((end, month_day(month, day, yr)));
         }
@@ -194,7 +230,38 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
         return None;
     }
     if let Some(w) = weekday_of(&t.norm, g) {
+        // "Monday, Feb. 3", "Monday January 12th, 2016", "Friday (June 15)": the weekday of the
+        // date it names.
+        let (j, paren) = match toks.get(i + 1) {
+            Some(x) if x.is_punct(',') => (i + 2, false),
+            Some(x) if x.is_punct('(') => (i + 2, true),
+            Some(x) if x.is_punct('-') && adjacent(toks, i) && adjacent(toks, i + 1) => {
+                (i + 2, false)
+            }
+            _ => (i + 1, false),
+        };
+        if j < toks.len() {
+            if let Some((end, expr @ (DateExpr::Full(_) | DateExpr::MonthDay { .. }))) =
+                date_at(toks, j, g)
+            {
+                match paren {
+                    false => return Some((end, expr)),
+                    true if toks.get(end).is_some_and(|x| x.is_punct(')')) => {
+                        return Some((end + 1, expr))
+                    }
+                    true => {}
+                }
+            }
+        }
         return Some((i + 1, DateExpr::Weekday(w)));
+    }
+    // "last Sunday", "past Monday", "this Friday (June 15)": the weekday (or its date).
+    if g.weekday_leads.has(t)
+        && toks
+            .get(i + 1)
+            .is_some_and(|x| weekday_of(&x.norm, g).is_some())
+    {
+        return date_at(toks, i + 1, g);
     }
     if let Some(days) = g.relative_days.get(&t.norm) {
         return Some((i + 1, DateExpr::Relative(days)));
@@ -235,6 +302,29 @@ pub fn parse_date_text(s: &str) -> Option<DateExpr> {
 pub fn parse_date_text_in(s: &str, g: &Grammar) -> Option<DateExpr> {
     let toks = tokenize(s, 0);
     find_dates_in(&toks, g).into_iter().map(|f| f.expr).next()
+}
+
+/// A date expression of a text, as [`dates`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// Byte span in the text.
+    pub start: usize,
+    pub end: usize,
+    pub expr: DateExpr,
+}
+
+/// Every date expression of `text`, left to right, read with the date words of `lex` (month
+/// names count only capitalised, so that "may" the verb is none).
+pub fn dates(text: &str, lex: &crate::Lexicon) -> Vec<Date> {
+    let toks = tokenize(text, 0);
+    find_dates_in(&toks, &lex.grammar)
+        .into_iter()
+        .map(|f| Date {
+            start: toks[f.tok_start].start,
+            end: toks[f.tok_end - 1].end,
+            expr: f.expr,
+        })
+        .collect()
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -358,6 +448,50 @@ mod tests {
         assert_eq!(at("last fall"), d(2024, 10, 15));
         assert_eq!(at("on December 27"), d(2024, 12, 27));
         assert_eq!(at("Tuesday"), d(2025, 2, 4));
+    }
+
+    #[test]
+    fn ordinal_days_and_weekdays_with_dates() {
+        assert_eq!(
+            first("on January 12th, 2016"),
+            DateExpr::Full(d(2016, 1, 12))
+        );
+        assert_eq!(
+            first("on January 12 of 2016"),
+            DateExpr::Full(d(2016, 1, 12))
+        );
+        assert_eq!(
+            first("on the 4th of March 2024"),
+            DateExpr::Full(d(2024, 3, 4))
+        );
+        assert_eq!(first("1st Jan"), md(1, 1));
+        assert_eq!(first("due 28-Nov"), md(11, 28));
+        assert_eq!(first("on Monday, Feb. 3"), md(2, 3));
+        assert_eq!(first("Friday 2018-7-6"), DateExpr::Full(d(2018, 7, 6)));
+        assert_eq!(first("this Friday (June 15)"), md(6, 15));
+        assert_eq!(first("last Sunday"), DateExpr::Weekday(Weekday::Sun));
+        for s in ["the 27th floor", "at 5pm"] {
+            assert!(find_dates(&tokenize(s, 0)).is_empty(), "{s}");
+        }
+        // "of" joins a day to its month only after an ordinal.
+        assert_eq!(
+            first("12 of March"),
+            DateExpr::Month {
+                month: 3,
+                year: None
+            }
+        );
+        let toks = tokenize("on Monday, Feb. 3 they", 0);
+        let found = find_dates(&toks);
+        assert_eq!((found[0].tok_start, found[0].tok_end), (1, 6));
+    }
+
+    fn md(month: u32, day: u32) -> DateExpr {
+        DateExpr::MonthDay {
+            month,
+            day,
+            year: None,
+        }
     }
 
     #[test]

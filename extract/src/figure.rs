@@ -6,8 +6,10 @@
 //! times, ages, distances, percentages and money never are.
 
 use crate::date::is_month;
-use crate::lexicon::{metric_of, qualifier_of, Lexicon};
-use crate::number::{find_numbers_in, NumberPhrase};
+use crate::lexicon::{metric_of, Lexicon};
+use crate::number::{
+    find_numbers_in, join_bounds, qualifier_after, qualifier_before, NumberPhrase,
+};
 use crate::token::Token;
 use claimscope_model::model::{Metric, Qualifier};
 
@@ -139,7 +141,7 @@ pub fn find_figures(
     ante: &mut Antecedent,
 ) -> Vec<Figure> {
     let g = &lex.grammar;
-    let numbers = find_numbers_in(toks, text, g);
+    let numbers = join_bounds(find_numbers_in(toks, text, g), toks, lex);
     let mut out: Vec<Figure> = Vec::new();
     for (idx, p) in numbers.iter().enumerate() {
         if excluded(toks, p, lex) {
@@ -185,14 +187,11 @@ pub fn find_figures(
             continue;
         }
         // Numbers with a people noun but written like a year still count ("2000 soldiers").
-        let (q_start, mut qualifier) = match lex.qualifiers.match_ending_at(toks, p.tok_start) {
-            Some((qs, tag)) if qs >= prev_number_end => (qs, qualifier_of(tag)),
-            _ => (p.tok_start, Qualifier::Exact),
-        };
-        if let Some((_, tag)) = lex.qualifiers_after.match_at(toks, noun_end) {
-            qualifier = qualifier_of(tag);
-        } else if let Some((_, tag)) = lex.qualifiers_after.match_at(toks, p.tok_end) {
-            qualifier = qualifier_of(tag);
+        let (q_start, mut qualifier) = qualifier_before(toks, p.tok_start, prev_number_end, lex);
+        if let Some((_, q)) =
+            qualifier_after(toks, noun_end, lex).or_else(|| qualifier_after(toks, p.tok_end, lex))
+        {
+            qualifier = q;
         }
         if p.value.is_none() {
             qualifier = Qualifier::About;
@@ -360,10 +359,14 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
     if let Some((qs, _)) = lex.qualifiers.match_ending_at(toks, s) {
         s = qs;
     }
+    let g = &lex.grammar;
+    // "the toll exceeded 3,000": the qualifier may be the verb itself.
+    if s < p.tok_start && g.predicate_verbs.has(&toks[s]) {
+        s += 1;
+    }
     let Some(verb) = s.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
-    let g = &lex.grammar;
     if !g.predicate_verbs.has(verb) {
         return false;
     }
@@ -544,5 +547,9 @@ mod tests {
         let f = figs("The death toll among North Korean troops rose to 400.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].2, Metric::Killed);
+        // The predicate verb is the qualifier too.
+        let f = figs("The death toll among North Korean troops exceeded 400.");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].1, f[0].2), (Qualifier::MoreThan, Metric::Killed));
     }
 }

@@ -40,6 +40,8 @@ mod stance;
 mod token;
 
 pub use corpus::{build, build_from, ArticleMeta, Input, Options};
+pub use date::{dates, Date, DateExpr};
 pub use extract::{analyze, Analysis};
 pub use lexicon::{Lexicon, LexiconError};
 pub use load::{load, LoadError, Loaded, Warning};
+pub use number::{numbers, Number};

@@ -86,15 +86,16 @@ pub fn tokenize_into<'a>(text: &'a str, offset: usize, out: &mut Vec<Token<'a>>)
             continue;
         }
         if c.is_ascii_digit() {
-            // Digits with inner separators followed by a digit: 8,000 / 1.5 / 2,700.
+            // Digits with inner separators followed by a digit: 8,000 / 1.5 / 2,700. A comma
+            // separates thousands only before three digits: "22,24,26" is three numbers.
             let mut end = i + 1;
             while end < bytes.len() {
                 let b = bytes[end];
+                let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
                 if b.is_ascii_digit() {
                     end += 1;
-                } else if (b == b',' || b == b'.')
-                    && end + 1 < bytes.len()
-                    && bytes[end + 1].is_ascii_digit()
+                } else if (b == b'.' && digit(end + 1))
+                    || (b == b',' && (1..=3).all(|k| digit(end + k)) && !digit(end + 4))
                 {
                     end += 2;
                 } else {
@@ -222,6 +223,7 @@ mod tests {
         );
         assert_eq!(norms("2,700."), ["2,700", "."]);
         assert_eq!(norms("11 000"), ["11", "000"]);
+        assert_eq!(norms("22,24,1,000"), ["22", ",", "24", ",", "1,000"]);
     }
 
     #[test]
