@@ -334,6 +334,7 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
             && toks[k - 2].is_capitalized()
             && toks.get(k).is_some_and(|n| n.is_capitalized());
         let ok = match t.kind {
+            _ if modifies_source_noun(toks, k - 1, lex) => true,
             crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
@@ -353,6 +354,23 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
         k -= 1;
     }
     k
+}
+
+/// "An email relating to Benghazi", "a report on the floods": a preposition (and a participle
+/// before it) after a source noun belongs to the subject.
+fn modifies_source_noun(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
+    let t = &toks[k];
+    let preposition = lex.grammar.prepositions.has(t) || t.is("to") || t.is("about");
+    if !preposition || t.is_capitalized() || k == 0 {
+        return false;
+    }
+    let participle = |i: usize| toks[i].norm.len() > 5 && toks[i].norm.ends_with("ing");
+    let noun = if participle(k - 1) && k >= 2 {
+        k - 2
+    } else {
+        k - 1
+    };
+    lex.source_nouns.contains(toks, noun)
 }
 
 /// A lower-case past-tense word ("rejected", "claimed") ends a subject; a few adjectives in

@@ -90,8 +90,11 @@ impl History {
     /// The person of the article with `surname` among the names after their first.
     pub fn by_surname(&self, surname: &str) -> Option<&Claimant> {
         self.seen.iter().rev().find(|c| {
-            // Any name word after the first: "Quispe" for Rosa Quispe Huamán.
-            c.person && c.source.split(' ').skip(1).any(|w| w == surname)
+            let words: Vec<&str> = c.source.split(' ').collect();
+            // Any name word after the first: "Quispe" for Rosa Quispe Huamán; the first
+            // before a hyphenated given name: "Ban" for Ban Ki-moon.
+            let family_first = words.len() == 2 && words[1].contains('-');
+            c.person && (words[1..].contains(&surname) || (family_first && words[0] == surname))
         })
     }
 }
@@ -147,14 +150,11 @@ pub fn resolve(
         let c = history.last(Some(person.unwrap_or(false))).cloned();
         return Some(c);
     }
+    if let Some(c) = made_by(toks, s, e, lex, history) {
+        return Some(c);
+    }
     if lex.source_nouns.contains(toks, last) {
-        // "A new Fox News poll": the organisation behind it, if the words name one.
-        return Some(org_name(toks, s, e, lex).map(|o| Claimant {
-            source: o.clone(),
-            org: Some(o),
-            person: false,
-            descriptor,
-        }));
+        return Some(org_behind(toks, s, e, lex, descriptor));
     }
     if lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last) {
         return None;
@@ -226,12 +226,74 @@ pub fn resolve(
             return Some(Some(c));
         }
     }
-    Some(group(toks, &content, lex).map(|source| Claimant {
+    Some(group(toks, s, &content, lex).map(|source| Claimant {
         source,
         org: None,
         person: false,
         descriptor,
     }))
+}
+
+/// "34,000 people supported", "millions of people who": a count before the words makes them
+/// a figure, not who speaks.
+fn counted_before(toks: &[Token], s: usize, lex: &Lexicon) -> bool {
+    let before = |k: usize| s.checked_sub(k).map(|i| &toks[i]);
+    before(1).is_some_and(|t| is_count(t, lex))
+        || (before(1).is_some_and(|t| t.is("of")) && before(2).is_some_and(|t| is_count(t, lex)))
+}
+
+/// "A new Fox News poll": the organisation behind a source noun, if the words name one.
+fn org_behind(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    descriptor: String,
+) -> Option<Claimant> {
+    org_name(toks, s, e, lex).map(|o| Claimant {
+        source: o.clone(),
+        org: Some(o),
+        person: false,
+        descriptor,
+    })
+}
+
+/// A source noun followed by its modifiers ("a report by the agency", "an email relating to
+/// Benghazi", "a poll of likely voters"): who made it when an agent preposition names them,
+/// else the organisation in the noun's own words, else nobody. `None` when the phrase's head
+/// is no source noun.
+fn made_by(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Option<Claimant>> {
+    let g = &lex.grammar;
+    let cut = (s + 1..e).find(|&k| {
+        let t = &toks[k];
+        !t.is_capitalized()
+            && t.is_word()
+            && (g.prepositions.has(t)
+                || g.agent_prepositions.has(t)
+                || g.relatives.has(t)
+                || (t.norm.len() > 5 && t.norm.ends_with("ing")))
+    })?;
+    let head = (s..cut).rev().find(|&k| toks[k].is_word())?;
+    if !lex.source_nouns.contains(toks, head) {
+        return None;
+    }
+    if g.agent_prepositions.has(&toks[cut]) {
+        if let Some(Some(c)) = resolve(toks, cut + 1, e, lex, history) {
+            return Some(Some(c));
+        }
+    }
+    let descriptor = toks[s..cut]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(org_behind(toks, s, cut, lex, descriptor))
 }
 
 /// A claimant the entity table knows ("the head of the GUR" → its head, "NIS" → the agency).
@@ -310,7 +372,8 @@ fn name_word(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
         || lex.pronouns.contains(toks, i);
     t.is_capitalized()
         && !function_word
-        && (t.is_word() || (t.text.len() == 2 && t.text.ends_with('.')))
+        && ((t.is_word() && t.text.chars().count() > 1)
+            || (t.text.len() == 2 && t.text.ends_with('.')))
         && !lex.titles.contains(toks, i)
         && !lex.grammar.org_heads.has(t)
         && !lex.grammar.place_heads.has(t)
@@ -335,8 +398,16 @@ fn initial(toks: &[Token], i: usize) -> usize {
 /// The end of the run of name words (and initials, hyphens) from `i`, before `e`.
 fn name_run(toks: &[Token], mut i: usize, e: usize, lex: &Lexicon) -> usize {
     while i < e {
+        // "Ki-moon", "Jong-un": a lower-case part glued after a hyphen.
+        let hyphen_part = i > 0
+            && toks[i - 1].is_punct('-')
+            && toks[i - 1].end == toks[i].start
+            && toks[i].is_word()
+            && !toks[i].is_capitalized()
+            && !lex.grammar.prepositions.has(&toks[i])
+            && !lex.grammar.clause_stops.has(&toks[i]);
         let step = match initial(toks, i) {
-            0 => usize::from(name_word(toks, i, lex) || toks[i].is_punct('-')),
+            0 => usize::from(name_word(toks, i, lex) || toks[i].is_punct('-') || hyphen_part),
             n => n,
         };
         if step == 0 || i + step > e {
@@ -516,7 +587,10 @@ fn looks_past(t: &Token) -> bool {
 /// "Service", "Red Cross"), joined by "of", "and", "for" ("the California Department of
 /// Forestry and Fire Protection").
 fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String> {
-    let h = (s..e).find(|&i| toks[i].is_capitalized() && lex.grammar.org_heads.has(&toks[i]))?;
+    let Some(h) = (s..e).find(|&i| toks[i].is_capitalized() && lex.grammar.org_heads.has(&toks[i]))
+    else {
+        return org_of_name(toks, s, e, lex);
+    };
     let mut a = h;
     loop {
         let word = a > s
@@ -553,6 +627,27 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
     }
     // A head noun alone ("Group", "Office") is no organisation's name.
     (b - a >= 2).then(|| written(&toks[a..b]))
+}
+
+/// "The government of Costa Rica", "the ministry of Health": a lower-case head noun after
+/// "the" and "of" with a name → "Government of Costa Rica".
+fn org_of_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String> {
+    let h = s + 1;
+    let named = toks[s].is("the")
+        && h + 2 < e
+        && lex.grammar.org_heads.has(&toks[h])
+        && toks.get(h + 1).is_some_and(|t| t.is("of"))
+        && toks
+            .get(h + 2)
+            .is_some_and(|t| t.is_capitalized() && t.is_word());
+    if !named {
+        return None;
+    }
+    let mut b = h + 2;
+    while b < e && toks[b].is_capitalized() && toks[b].is_word() {
+        b += 1;
+    }
+    Some(capitalised(&written(&toks[h..b])))
 }
 
 /// The organisation a person's words give them when no organisation is named in full: the
@@ -640,6 +735,10 @@ fn is_count(t: &Token, lex: &Lexicon) -> bool {
     let g = &lex.grammar;
     t.is_number()
         || t.norm.split('-').any(|w| {
+            let w = w
+                .strip_suffix('s')
+                .filter(|b| g.scales.get(b).is_some())
+                .unwrap_or(w);
             g.units.get(w).is_some() || g.tens.get(w).is_some() || g.scales.get(w).is_some()
         })
 }
@@ -647,11 +746,19 @@ fn is_count(t: &Token, lex: &Lexicon) -> bool {
 /// A described group: a noun phrase whose head is a group noun ("local officials", "health
 /// authorities", "Ukrainian officials") or a party ("Ukraine"). Anything else ("the
 /// statement", "Monday evening", "a practice") names nobody.
-fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
+fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<String> {
+    let g = &lex.grammar;
     let &head = words
         .iter()
-        .take_while(|&&i| !lex.grammar.prepositions.has(&toks[i]))
+        .take_while(|&&i| !g.prepositions.has(&toks[i]))
         .last()?;
+    // "A fact sheet lawmakers released": after "a", a plural head starts another phrase
+    // (unless a quantifier lets it: "a few officials").
+    let plural = g.group_nouns.has(&toks[head]) || toks[head].norm.ends_with('s');
+    let quantified = (s..head).any(|i| g.plural_quantifiers.has(&toks[i]));
+    if (toks[s].is("a") || toks[s].is("an")) && plural && !quantified {
+        return None;
+    }
     let ok = lex.claimant_nouns.contains(toks, head)
         || lex.grammar.group_nouns.has(&toks[head])
         || lex.grammar.org_heads.has(&toks[head])
@@ -661,18 +768,9 @@ fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
         && !lex.grammar.group_nouns.has(&toks[head])
         && !toks[head].norm.ends_with('s')
         && lex.parties.match_at(toks, head).is_none();
-    // "A group of 67 artists": an organisation's head alone names none.
-    let lone_org = words.len() == 1
-        && lex.grammar.org_heads.has(&toks[head])
-        && !lex.grammar.group_nouns.has(&toks[head]);
     // "34,000 people", "six-million people": a count is a figure, not who speaks.
-    let counted = words.iter().any(|&i| is_count(&toks[i], lex));
-    if !ok
-        || lone
-        || lone_org
-        || counted
-        || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i]))
-    {
+    let counted = words.iter().any(|&i| is_count(&toks[i], lex)) || counted_before(toks, s, lex);
+    if !ok || lone || counted || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i])) {
         return None;
     }
     let words: Vec<usize> = words
@@ -683,6 +781,12 @@ fn group(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
         })
         .take_while(|&i| i <= head)
         .collect();
+    // "A group of 67 artists": an organisation's head alone names none.
+    if let [one] = words[..] {
+        if lex.grammar.org_heads.has(&toks[one]) && !lex.grammar.group_nouns.has(&toks[one]) {
+            return None;
+        }
+    }
     let first = toks[*words.first()?].start;
     let last = toks[*words.last()?].end;
     let raw: String = words
@@ -750,5 +854,39 @@ mod tests {
         assert_eq!(name("Monday evening"), None);
         assert_eq!(name("The statement"), None);
         assert_eq!(name("Official"), None);
+        assert_eq!(name("A newly released email relating to Benghazi"), None);
+        assert_eq!(name("A fact sheet lawmakers released Monday"), None);
+        assert_eq!(name("A group"), None);
+    }
+
+    #[test]
+    fn source_nouns_name_who_made_them() {
+        assert_eq!(
+            name("A report by the Red Cross").as_deref(),
+            Some("Red Cross")
+        );
+        assert_eq!(
+            name("A new Fox News poll of likely voters").as_deref(),
+            Some("Fox News")
+        );
+        assert_eq!(
+            name("The government of Costa Rica").as_deref(),
+            Some("Government of Costa Rica")
+        );
+        assert_eq!(name("A few officials").as_deref(), Some("Few officials"));
+    }
+
+    #[test]
+    fn family_names_first() {
+        let lex = Lexicon::builtin();
+        let mut history = History::default();
+        let text = "Ban Ki-moon, the secretary general, spoke.";
+        let toks = lex.tokenize(text, 0);
+        for (n, d) in mentions(&toks, &lex) {
+            history.mention(n, d);
+        }
+        let toks = lex.tokenize("Ban said it.", 0);
+        let c = resolve(&toks, 0, 1, &lex, &history).flatten();
+        assert_eq!(c.map(|c| c.source).as_deref(), Some("Ban Ki-moon"));
     }
 }

@@ -242,6 +242,8 @@ lexicon! {
         labels = claimant.labels,
         thing_heads = claimant.thing_heads,
         speaker_possessives = claimant.speaker_possessives,
+        plural_quantifiers = claimant.plural_quantifiers,
+        agent_prepositions = claimant.agent_prepositions,
         pronoun_heads = figure.pronoun_heads,
         noun_phrase_stops = figure.noun_phrase_stops,
         of_determiners = figure.of_determiners,
