@@ -33,6 +33,8 @@ pub struct Figure {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Antecedent {
     pub party: Option<usize>,
+    /// The metric of the last figure, for "Lawigan (14), Pandanon (13)" and "9 more on Sunday".
+    pub metric: Option<Metric>,
 }
 
 fn is_punct_stop(t: &Token) -> bool {
@@ -172,8 +174,11 @@ pub fn find_figures(
                         .map_or(p.tok_start, |(s, _)| s);
                     q >= 2 && toks[q - 1].is("of") && lex.groups.contains(toks, q - 2)
                 };
-                let predicate = predicate_of_people(toks, p, lex, prev_number_end);
-                if continues {
+                let predicate = predicate_of_people(toks, p, lex, prev_number_end)
+                    || people_predicate_after(toks, p.tok_end, lex)
+                    || people_predicate_before(toks, p.tok_start, lex);
+                let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
+                if continues || follows {
                     inherit = !partitive;
                     (p.tok_end, partitive)
                 } else if predicate || group {
@@ -229,7 +234,8 @@ pub fn find_figures(
         );
         let metric = match (metric, out.last()) {
             _ if denominator => None,
-            (None, Some(last)) if including || listed || inherit => Some(last.metric),
+            (None, Some(last)) if including || listed || inherit || pronoun => Some(last.metric),
+            (None, None) if inherit => ante.metric,
             (m, _) => m,
         }
         .unwrap_or(Metric::Other);
@@ -287,7 +293,56 @@ pub fn find_figures(
     if let Some((_, last)) = people_parties.last() {
         ante.party = Some(*last);
     }
+    if let Some(last) = out.last() {
+        ante.metric = Some(last.metric);
+    }
     out
+}
+
+/// "23 died in the province", "Another nine were unaccounted for": a bare number, a few
+/// auxiliaries, then a word only people undergo (`[people] predicates`).
+fn people_predicate_after(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
+    let aux = &lex.predicate_auxiliaries;
+    let k = (end..toks.len().min(end + 4))
+        .find(|&k| !aux.contains(toks, k))
+        .unwrap_or(end);
+    lex.people_predicates.contains(toks, k)
+}
+
+/// "The collapse killed 12", "and hurt three": a verb only people undergo, then the number
+/// (after its qualifier).
+fn people_predicate_before(toks: &[Token], start: usize, lex: &Lexicon) -> bool {
+    let lead = lex
+        .qualifiers
+        .match_ending_at(toks, start)
+        .map_or(start, |(s, _)| s);
+    lead > 0 && lex.people_predicates.contains(toks, lead - 1)
+}
+
+/// A number that continues the count before it: an item of a list ("Lawigan (14), Pandanon
+/// (13)"), the earlier figure ("rose to 41 from 23"), or more of the same ("9 more on Sunday").
+/// It takes that count's metric and party.
+fn follows_a_count(
+    toks: &[Token],
+    p: &NumberPhrase,
+    lex: &Lexicon,
+    counted_before: bool,
+    ante: &Antecedent,
+) -> bool {
+    let (s, e) = (p.tok_start, p.tok_end);
+    let known = counted_before || ante.metric.is_some();
+    let listed = s >= 2
+        && toks[s - 1].is_punct('(')
+        && toks.get(e).is_some_and(|t| t.is_punct(')'))
+        && toks[s - 2].is_capitalized()
+        && toks[s - 2].is_word();
+    let lead = lex
+        .qualifiers
+        .match_ending_at(toks, s)
+        .map_or(s, |(q, _)| q);
+    let earlier = counted_before && lead > 0 && lex.grammar.earlier_leads.has(&toks[lead - 1]);
+    let more = toks.get(e).is_some_and(|t| t.is("more"));
+    known && (listed || more) || earlier
 }
 
 /// The end of the counted people noun after a number, and whether it is a pronoun ("of them").
@@ -383,12 +438,9 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
         .clone()
         .any(|k| lex.people.contains(toks, k) || lex.party_people.contains(toks, k));
     let metric = window.into_iter().any(|k| {
-        lex.metrics.match_at(toks, k).is_some_and(|(_, tag)| {
-            matches!(
-                metric_of(tag),
-                Metric::Casualties | Metric::Killed | Metric::Wounded
-            )
-        })
+        lex.metrics
+            .match_at(toks, k)
+            .is_some_and(|(_, tag)| !matches!(metric_of(tag), Metric::Deployed | Metric::Fighting))
     });
     (noun && people) || (metric && (noun || people))
 }

@@ -155,6 +155,8 @@ lexicon! {
         people = [people.nouns],
         groups = [people.groups],
         elliptic_verbs = [people.elliptic_verbs],
+        people_predicates = [people.predicates],
+        predicate_auxiliaries = [people.predicate_auxiliaries],
         not_people = [units.not_people],
         not_people_before = [units.not_people_before],
         /// Tagged with the [`Metric`] ([`metric_of`]).
@@ -165,6 +167,9 @@ lexicon! {
             metrics.wounded => Metric::Wounded as u32,
             metrics.casualties => Metric::Casualties as u32,
             metrics.captured => Metric::Captured as u32,
+            metrics.missing => Metric::Missing as u32,
+            metrics.displaced => Metric::Displaced as u32,
+            metrics.arrested => Metric::Arrested as u32,
             metrics.other => Metric::Other as u32,
         ],
         /// Party words (from `[[party]]`), tagged with the index into `party_names`.
@@ -256,6 +261,7 @@ lexicon! {
         party_after = figure.party_after,
         parallel = figure.parallel,
         subset_leads = figure.subset_leads,
+        earlier_leads = figure.earlier_leads,
         clause_breaks = figure.clause_breaks,
         purpose_verbs = figure.purpose_verbs,
     }

@@ -206,16 +206,24 @@ mod tests {
         let toks = lex.tokenize(s, 0);
         let nk = lex.party_names.iter().position(|p| p == "North Korea");
         let parties = crate::figure::people_parties(&toks, lex);
-        find_stances(&toks, lex, &parties, &Antecedent { party: nk })
-            .into_iter()
-            .map(|m| {
-                m.stance.map(|t| {
-                    lex.questions[t.question].0.positions[t.position]
-                        .key
-                        .clone()
-                })
+        find_stances(
+            &toks,
+            lex,
+            &parties,
+            &Antecedent {
+                party: nk,
+                metric: None,
+            },
+        )
+        .into_iter()
+        .map(|m| {
+            m.stance.map(|t| {
+                lex.questions[t.question].0.positions[t.position]
+                    .key
+                    .clone()
             })
-            .collect()
+        })
+        .collect()
     }
 
     /// The same with the built-in lexicon, as `&str`s.

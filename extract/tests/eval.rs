@@ -34,6 +34,8 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.86;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
+const FIGURES_SET_F1_FLOOR: f64 = 0.0;
+const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.0;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -69,11 +71,15 @@ fn attributed(c: &Claim, aliases: &[String]) -> bool {
     aliases.iter().any(|a| who.contains(a.as_str()))
 }
 
+/// The metrics added after a gold set was written (issue 11): a gold `other` accepts them.
+const NEWER_METRICS: [&str; 3] = ["missing", "displaced", "arrested"];
+
 fn metric_ok(gold: &Value, c: &Claim) -> bool {
     let m = c.metric.map(|m| m.as_str()).unwrap_or("");
+    let accepts = |g: &str| g == m || (g == "other" && NEWER_METRICS.contains(&m));
     match &gold["metric"] {
-        Value::String(s) => s == m,
-        Value::Array(a) => a.iter().any(|x| x.as_str() == Some(m)),
+        Value::String(s) => accepts(s),
+        Value::Array(a) => a.iter().any(|x| x.as_str().is_some_and(accepts)),
         _ => false,
     }
 }
@@ -422,6 +428,23 @@ fn test_article_scores_hold_their_floors() {
         ARTICLES_ATTRIBUTION_FLOOR,
         ARTICLES_STANCE_F1_FLOOR,
     );
+}
+
+/// The figure test set (`tests/figures/`): 18 articles on eight stories other than the seeds'
+/// (disasters, an epidemic, protests, a war, migration), written from briefs by someone who did
+/// not read the rules, with hand-made gold (`tests/data/gold_figures.json`). Stances are not
+/// annotated there: the stance floor is 0.
+#[test]
+fn figure_test_set_scores_hold_their_floors() {
+    let loaded = load(&[root().join("extract/tests/figures")]).expect("figure articles load");
+    let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).expect("lexicon");
+    let corpus = build(&loaded.inputs, &lex, Options::default());
+    let s = evaluate(
+        &corpus,
+        &root().join("extract/tests/data/gold_figures.json"),
+        "figure test set",
+    );
+    check(&s, FIGURES_SET_F1_FLOOR, FIGURES_SET_ATTRIBUTION_FLOOR, 0.0);
 }
 
 #[test]

@@ -55,17 +55,23 @@ pub enum Metric {
     Wounded,
     Casualties,
     Captured,
+    Missing,
+    Displaced,
+    Arrested,
     Other,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 7] = [
+    pub const ALL: [Metric; 10] = [
         Metric::Deployed,
         Metric::Fighting,
         Metric::Killed,
         Metric::Wounded,
         Metric::Casualties,
         Metric::Captured,
+        Metric::Missing,
+        Metric::Displaced,
+        Metric::Arrested,
         Metric::Other,
     ];
 
@@ -77,6 +83,9 @@ impl Metric {
             Metric::Wounded => "wounded",
             Metric::Casualties => "casualties",
             Metric::Captured => "captured",
+            Metric::Missing => "missing",
+            Metric::Displaced => "displaced",
+            Metric::Arrested => "arrested",
             Metric::Other => "other",
         }
     }

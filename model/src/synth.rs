@@ -64,7 +64,8 @@ pub fn corpus(claims: usize, seed: u64) -> Corpus {
                 id: format!("{}#{}", d.id, i / docs + 1),
                 doc: d.id.clone(),
                 kind: if stance { Kind::Stance } else { Kind::Figure },
-                metric: (!stance).then(|| Metric::ALL[rng.below(7) as usize]),
+                metric: (!stance)
+                    .then(|| Metric::ALL[rng.below(Metric::ALL.len() as u64) as usize]),
                 party: Some(PARTIES[rng.skewed(6) as usize].to_string()),
                 value: (!stance).then_some(value),
                 value_high: None,
