@@ -79,6 +79,14 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     let prev = s.checked_sub(1).map(|k| &toks[k]);
     let next = toks.get(e);
     let g = &lex.grammar;
+    // Populations: "a county of 310,000 people", "an island of 6,000".
+    if s >= 3
+        && toks[s - 1].is("of")
+        && g.place_heads.has(&toks[s - 2])
+        && (toks[s - 3].is("a") || toks[s - 3].is("an"))
+    {
+        return true;
+    }
     // Dates: "Feb. 4", "4 February", "January 28".
     if s > 0
         && (is_month(toks, s - 1, g)
@@ -153,6 +161,9 @@ pub fn find_figures(
         let prev_number_end = idx.checked_sub(1).map_or(0, |k| numbers[k].tok_end);
         let head = counted_noun(toks, p, lex, next_number);
         let mut inherit = false;
+        // The count is the predicate of what comes before it ("the toll rose to 41"): the
+        // words before it say what is counted.
+        let mut predicated = false;
         let (noun_end, pronoun) = match head {
             Some(h) => h,
             None => {
@@ -174,9 +185,10 @@ pub fn find_figures(
                         .map_or(p.tok_start, |(s, _)| s);
                     q >= 2 && toks[q - 1].is("of") && lex.groups.contains(toks, q - 2)
                 };
-                let predicate = predicate_of_people(toks, p, lex, prev_number_end)
-                    || people_predicate_after(toks, p.tok_end, lex)
+                let before = predicate_of_people(toks, p, lex, prev_number_end)
                     || people_predicate_before(toks, p.tok_start, lex);
+                let predicate = before || people_predicate_after(toks, p.tok_end, lex);
+                predicated = before;
                 let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
                 if continues || follows {
                     inherit = !partitive;
@@ -223,19 +235,17 @@ pub fn find_figures(
             && toks[p.tok_start - 1].is("and")
             && out.last().is_some_and(|l| l.tok_end + 2 >= q_start);
         // Metric: the counted noun, the words after it, the words before the number.
-        let metric = metric_of_figure(
-            toks,
-            p,
+        let cues = Cues {
             noun_end,
-            lex,
             next_number,
             prev_number_end,
             q_start,
-        );
+        };
+        let metric = metric_of_figure(toks, p, &cues, lex, predicated);
         let metric = match (metric, out.last()) {
             _ if denominator => None,
             (None, Some(last)) if including || listed || inherit || pronoun => Some(last.metric),
-            (None, None) if inherit => ante.metric,
+            (None, None) if inherit || predicated => ante.metric,
             (m, _) => m,
         }
         .unwrap_or(Metric::Other);
@@ -341,7 +351,7 @@ fn follows_a_count(
         .match_ending_at(toks, s)
         .map_or(s, |(q, _)| q);
     let earlier = counted_before && lead > 0 && lex.grammar.earlier_leads.has(&toks[lead - 1]);
-    let more = toks.get(e).is_some_and(|t| t.is("more"));
+    let more = toks.get(e).is_some_and(|t| t.is("more")) && !lex.not_people.contains(toks, e + 1);
     known && (listed || more) || earlier
 }
 
@@ -445,28 +455,64 @@ fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: us
     (noun && people) || (metric && (noun || people))
 }
 
-fn metric_of_figure(
-    toks: &[Token],
-    p: &NumberPhrase,
+/// Where a figure's metric cues may be: after the counted noun (to the next number), before the
+/// qualifier (from the previous number).
+struct Cues {
     noun_end: usize,
-    lex: &Lexicon,
     next_number: usize,
     prev_number_end: usize,
     q_start: usize,
+}
+
+/// The metric: the counted noun itself ("2,700 wounded", "3,000 casualties"), then the nearest
+/// cue after it in the clause, then a cue before the number ("sent about 11,000", "killed
+/// 300"). When the count is the predicate of what precedes it ("the toll rose to 41") or a verb
+/// right before it takes it ("the collapse killed 12 and hurt three"), the cue before comes
+/// first. A counted noun whose only cue is a weak one (`other`: "patients", "cases") yields to
+/// the words around it.
+fn metric_of_figure(
+    toks: &[Token],
+    p: &NumberPhrase,
+    cues: &Cues,
+    lex: &Lexicon,
+    predicated: bool,
 ) -> Option<Metric> {
-    // The counted noun itself ("2,700 wounded", "3,000 casualties", "prisoners").
-    for k in p.tok_end..noun_end {
-        if let Some((_, tag)) = lex.metrics.match_at(toks, k) {
-            let m = metric_of(tag);
-            if m != Metric::Deployed && m != Metric::Fighting {
-                return Some(m);
-            }
-        }
+    let noun = noun_metric(toks, p.tok_end, cues.noun_end, lex);
+    if noun.is_some_and(|m| m != Metric::Other) {
+        return noun;
     }
-    // The nearest cue after the noun, in this clause.
-    let end = next_number.min(noun_end + 12).min(toks.len());
-    let mut k = noun_end;
-    while k < end {
+    let right_before = cues.q_start > 0
+        && lex.people_predicates.contains(toks, cues.q_start - 1)
+        && lex.metrics.match_at(toks, cues.q_start - 1).is_some();
+    let (first, second) = if predicated || right_before {
+        (
+            metric_before(toks, p, cues, lex),
+            metric_after(toks, cues, lex),
+        )
+    } else {
+        (
+            metric_after(toks, cues, lex),
+            metric_before(toks, p, cues, lex),
+        )
+    };
+    first.or(second).or(noun)
+}
+
+/// A metric cue among the counted noun's words (not a deployment or a fight: "troops").
+fn noun_metric(toks: &[Token], from: usize, noun_end: usize, lex: &Lexicon) -> Option<Metric> {
+    (from..noun_end).find_map(|k| {
+        lex.metrics
+            .match_at(toks, k)
+            .map(|(_, tag)| metric_of(tag))
+            .filter(|m| !matches!(m, Metric::Deployed | Metric::Fighting))
+    })
+}
+
+/// The nearest cue after the counted noun, in its clause.
+fn metric_after(toks: &[Token], cues: &Cues, lex: &Lexicon) -> Option<Metric> {
+    let noun_end = cues.noun_end;
+    let end = cues.next_number.min(noun_end + 12).min(toks.len());
+    for k in noun_end..end {
         let t = &toks[k];
         if t.is_punct(';')
             || t.is_punct(':')
@@ -486,13 +532,27 @@ fn metric_of_figure(
         if let Some((_, tag)) = lex.metrics.match_at(toks, k) {
             return Some(metric_of(tag));
         }
-        k += 1;
     }
-    // A cue right before the number: "sent about 11,000", "killed 300", "a total of".
-    let reach = if noun_end == p.tok_end { 9 } else { 6 };
-    let from = q_start.saturating_sub(reach).max(prev_number_end);
+    None
+}
+
+/// A cue before the number: "sent about 11,000", "killed 300", "a total of". An item of a
+/// parenthesised list ("deaths by town: Lawigan (14), Pandanon (13)") looks back over the list
+/// to the words that introduce it.
+fn metric_before(toks: &[Token], p: &NumberPhrase, cues: &Cues, lex: &Lexicon) -> Option<Metric> {
+    let q_start = cues.q_start;
+    let bare = cues.noun_end == p.tok_end;
+    let listed = q_start > 0 && toks[q_start - 1].is_punct('(');
+    let reach = match (listed, bare) {
+        (true, _) => q_start,
+        (false, true) => 9,
+        (false, false) => 6,
+    };
+    let from = q_start
+        .saturating_sub(reach)
+        .max(if listed { 0 } else { cues.prev_number_end });
     for k in (from..q_start).rev() {
-        if toks[k].is_punct(',') || toks[k].is_punct(';') {
+        if !listed && (toks[k].is_punct(',') || toks[k].is_punct(';')) {
             break;
         }
         if let Some((len, tag)) = lex.metrics.match_at(toks, k) {
