@@ -731,7 +731,7 @@ fn single_word(
 }
 
 /// A number or a number word ("34,000", "six", "six-million").
-fn is_count(t: &Token, lex: &Lexicon) -> bool {
+pub(crate) fn is_count(t: &Token, lex: &Lexicon) -> bool {
     let g = &lex.grammar;
     t.is_number()
         || t.norm.split('-').any(|w| {

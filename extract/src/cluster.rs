@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use claimscope_model::conflict::{conflict, PERIOD_DAYS};
+use claimscope_model::conflict::{comparable, conflict, scope, PERIOD_DAYS};
 use claimscope_model::day::parse_day;
 use claimscope_model::model::{Claim, Contradiction, Corpus, Kind};
 
@@ -44,12 +44,17 @@ pub fn assign_clusters(corpus: &mut Corpus) {
     }
 }
 
-/// What a claim answers: its kind, metric and party.
+/// What a claim answers: its kind, metric, party and subject scope (metric and place).
 type Question<'a> = (
     Kind,
     Option<claimscope_model::model::Metric>,
     Option<&'a str>,
+    &'a str,
 );
+
+/// Each claim is compared with at most this many later ones of its question (by date), so the
+/// work and the output stay linear in the corpus.
+const MAX_COMPARED: usize = 64;
 
 /// Pairs of clusters that cannot both be true, each with a short reason.
 pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
@@ -64,11 +69,12 @@ pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
     // Group by question: (kind, metric, party).
     let mut groups: HashMap<Question, Vec<&Claim>> = HashMap::new();
     for c in reps {
-        if c.kind == Kind::Figure && (c.value.is_none() || c.subset) {
+        if !comparable(c) {
             continue;
         }
+        let scope = c.subject.as_deref().map_or("", scope);
         groups
-            .entry((c.kind, c.metric, c.party.as_deref()))
+            .entry((c.kind, c.metric, c.party.as_deref(), scope))
             .or_default()
             .push(c);
     }
@@ -85,12 +91,13 @@ pub fn contradictions(corpus: &Corpus) -> Vec<Contradiction> {
         });
         for (i, a) in list.iter().enumerate() {
             let da = a.stated_on.as_deref().and_then(parse_day);
-            for b in &list[i + 1..] {
+            for b in list[i + 1..].iter().take(MAX_COMPARED) {
                 let db = b.stated_on.as_deref().and_then(parse_day);
-                if let (Some(x), Some(y)) = (da, db) {
-                    if y - x > PERIOD_DAYS {
-                        break;
-                    }
+                match (da, db) {
+                    (Some(x), Some(y)) if y - x > PERIOD_DAYS => break,
+                    // A figure with no date has no period to overlap another's.
+                    (None, _) | (_, None) if a.kind == Kind::Figure => continue,
+                    _ => {}
                 }
                 if owner(a, corpus) == owner(b, corpus) {
                     continue;

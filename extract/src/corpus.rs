@@ -67,13 +67,15 @@ pub fn build_from(
                 .as_ref()
                 .and_then(|m| m.published.as_deref())
                 .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
-            from_meta.or_else(|| {
-                a.layout
-                    .published_text
-                    .as_deref()
-                    .and_then(|t| crate::date::parse_date_text_in(t, &lex.grammar))
-                    .and_then(|e| resolve(e, None, None))
-            })
+            from_meta
+                .or_else(|| {
+                    a.layout
+                        .published_text
+                        .as_deref()
+                        .and_then(|t| crate::date::parse_date_text_in(t, &lex.grammar))
+                        .and_then(|e| resolve(e, None, None))
+                })
+                .or_else(|| date_in_name(&input.id))
         })
         .collect();
     let median = median_date(&stated);
@@ -83,7 +85,10 @@ pub fn build_from(
         .zip(&analyses)
         .map(|(s, a)| match s {
             Some(d) => (Some(*d), false),
-            None => (infer_published(&a.body_dates, median), true),
+            None => (
+                infer_published(&a.body_dates, median).filter(|d| plausible(*d, median)),
+                true,
+            ),
         })
         .map(|(d, inferred)| (d, inferred && d.is_some()))
         .collect();
@@ -132,6 +137,7 @@ pub fn build_from(
                 kind: c.kind,
                 metric: c.metric,
                 party: c.party,
+                subject: c.subject,
                 value: c.value,
                 value_high: c.value_high,
                 qualifier: c.qualifier,
@@ -162,6 +168,33 @@ fn median_date(dates: &[Option<NaiveDate>]) -> Option<NaiveDate> {
     let mut known: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
     known.sort();
     known.get(known.len() / 2).copied()
+}
+
+/// A `YYYY-MM-DD` in a file name ("nyt_2016-06-07_germany-pledges"), as many saved corpora
+/// name their files.
+pub fn date_in_name(name: &str) -> Option<NaiveDate> {
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let s = name.get(i..i + 10)?;
+        let shaped = s.bytes().enumerate().all(|(k, c)| match k {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        let bounded = |j: Option<&u8>| j.is_none_or(|c| !c.is_ascii_digit());
+        (shaped && bounded(i.checked_sub(1).and_then(|j| b.get(j))) && bounded(b.get(i + 10)))
+            .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .flatten()
+    })
+}
+
+/// Days an inferred publication date may lie before the corpus's stated ones: a date further
+/// back is a reference to past events ("the 2008 primary"), not when the article was written.
+const INFERRED_BEFORE_DAYS: i64 = 366;
+
+/// Whether an inferred date is plausible beside the dates the corpus states (when it states
+/// none, there is nothing to doubt it by).
+fn plausible(d: NaiveDate, median: Option<NaiveDate>) -> bool {
+    median.is_none_or(|m| (m - d).num_days() <= INFERRED_BEFORE_DAYS)
 }
 
 /// The publication date an article implies: just after the latest date it mentions. Month-days
@@ -244,6 +277,25 @@ mod tests {
             day,
             year: None,
         }
+    }
+
+    #[test]
+    fn file_names_give_dates() {
+        assert_eq!(
+            date_in_name("nyt_2016-06-07_germany-pledges"),
+            Some(d(2016, 6, 7))
+        );
+        assert_eq!(date_in_name("2025-02-04"), Some(d(2025, 2, 4)));
+        assert_eq!(date_in_name("report-12025-02-04"), None);
+        assert_eq!(date_in_name("2025-13-04_x"), None);
+        assert_eq!(date_in_name("seed_001"), None);
+    }
+
+    #[test]
+    fn inferred_dates_far_before_the_corpus_are_dropped() {
+        assert!(plausible(d(2025, 1, 20), Some(d(2025, 2, 4))));
+        assert!(!plausible(d(2008, 10, 28), Some(d(2015, 6, 1))));
+        assert!(plausible(d(2008, 10, 28), None));
     }
 
     #[test]

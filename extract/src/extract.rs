@@ -13,6 +13,7 @@ use crate::quote;
 use crate::relation::{self, Relation};
 use crate::sentence;
 use crate::stance::find_stances;
+use crate::subject::subject;
 use claimscope_model::model::{Kind, Metric, Qualifier, Span};
 
 /// A claim before dates are resolved and clusters assigned.
@@ -21,6 +22,8 @@ pub struct RawClaim {
     pub kind: Kind,
     pub metric: Option<Metric>,
     pub party: Option<String>,
+    /// Figures: what is counted ([`crate::subject::subject`]).
+    pub subject: Option<String>,
     pub value: Option<u64>,
     pub value_high: Option<u64>,
     pub qualifier: Option<Qualifier>,
@@ -124,6 +127,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                     kind: Kind::Figure,
                     metric: Some(f.metric),
                     party: f.party.map(|p| lex.party_name(p).to_string()),
+                    subject: Some(subject(toks, &f, lex)),
                     value: f.value,
                     value_high: f.value_high,
                     qualifier: Some(f.qualifier),
@@ -161,6 +165,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                     kind: Kind::Stance,
                     metric: None,
                     party,
+                    subject: None,
                     value: None,
                     value_high: None,
                     qualifier: None,

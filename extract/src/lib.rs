@@ -37,6 +37,7 @@ mod quote;
 mod relation;
 mod sentence;
 mod stance;
+mod subject;
 mod token;
 
 pub use corpus::{build, build_from, ArticleMeta, Input, Options};

@@ -397,6 +397,7 @@ mod tests {
             kind,
             metric,
             party: Some("North Korea".into()),
+            subject: None,
             value,
             value_high: None,
             qualifier,

@@ -7,6 +7,26 @@ use crate::model::{Claim, Corpus, Kind, Qualifier};
 /// Claims closer than this many days are about overlapping periods.
 pub const PERIOD_DAYS: i32 = 14;
 
+/// The scope of a figure's subject ("group, metric[, place]"): its metric and place, the part
+/// two figures must share to be compared ("troops, fighting, Kursk" → "fighting, Kursk").
+pub fn scope(subject: &str) -> &str {
+    subject.split_once(", ").map_or("", |(_, rest)| rest)
+}
+
+/// Whether a figure can be compared at all: a definite count, not a part of another, with a
+/// metric other than `other`, and a party or a place to say whose count it is.
+pub fn comparable(c: &Claim) -> bool {
+    let placed = c
+        .subject
+        .as_deref()
+        .is_some_and(|s| scope(s).contains(", "));
+    c.kind == Kind::Stance
+        || (c.value.is_some()
+            && !c.subset
+            && c.metric.is_some_and(|m| m != crate::model::Metric::Other)
+            && (c.party.is_some() || placed))
+}
+
 /// The interval of counts a figure allows.
 pub fn interval(value: u64, high: Option<u64>, q: Qualifier) -> (f64, f64) {
     let v = value as f64;
@@ -72,8 +92,12 @@ pub fn conflict(a: &Claim, b: &Claim, corpus: &Corpus) -> Option<String> {
             }
             let metric = a.metric.map_or("counted", |m| m.as_str());
             let party = a.party.as_deref().unwrap_or("unspecified");
+            let topic = match a.subject.as_deref() {
+                Some(s) => format!("{party}, {s}"),
+                None => format!("{party}, {metric}"),
+            };
             Some(format!(
-                "{party}, {metric}: {} ({}) says {}; {} ({}) says {}",
+                "{topic}: {} ({}) says {}; {} ({}) says {}",
                 who(a, corpus),
                 when(a),
                 describe_value(a.value, a.value_high, a.qualifier),

@@ -120,6 +120,7 @@ pub fn encode(corpus: &Corpus) -> String {
                 .map(|i| i as u64),
         );
         w.os(c.party.as_deref());
+        w.os(c.subject.as_deref());
         w.onum(c.value);
         w.onum(c.value_high);
         w.onum(
@@ -324,6 +325,7 @@ pub fn decode(input: &str) -> Result<Corpus, Error> {
             },
             metric: r.pick(&Metric::ALL)?,
             party: r.os()?,
+            subject: r.os()?,
             value: r.onum()?,
             value_high: r.onum()?,
             qualifier: r.pick(&Qualifier::ALL)?,
@@ -532,6 +534,7 @@ mod tests {
             qualifier: Some(Qualifier::About),
             metric: Some(Metric::Other),
             party: Some("North Korea".into()),
+            subject: None,
             source: Some("Kyrylo Budanov".into()),
             source_org: Some("HUR".into()),
             via: vec!["UNN".into(), "The War Zone".into()],

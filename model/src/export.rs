@@ -199,6 +199,7 @@ mod tests {
             }],
             claims: vec![Claim {
                 party: Some("North Korea".into()),
+                subject: None,
                 source: Some("NIS".into()),
                 source_org: Some("NIS".into()),
                 stated_on: Some("2025-01-13".into()),

@@ -199,6 +199,11 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<Metric>,
     pub party: Option<String>,
+    /// Figures: what is counted, a short normalised description from the counted noun phrase,
+    /// the metric and the place ("North Korean troops, fighting, Kursk", "people, killed,
+    /// Eastern Marapi province"). Figures are compared only within a subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     /// The count; `None` for vague counts such as "hundreds" (figures) and for stances.
     pub value: Option<u64>,
     /// The upper end of a range ("10,000 to 12,000").
@@ -454,6 +459,7 @@ pub(crate) mod sample {
             kind: Kind::Figure,
             metric: Some(Metric::Killed),
             party: None,
+            subject: None,
             value: Some(300),
             value_high: None,
             qualifier: Some(Qualifier::AtLeast),
@@ -495,6 +501,7 @@ pub(crate) mod sample {
             kind: Kind::Stance,
             metric: None,
             party: Some("North Korea".into()),
+            subject: None,
             value: None,
             qualifier: None,
             question: Some("troops-status".into()),

@@ -807,6 +807,7 @@ mod tests {
             },
             metric,
             party: Some("North Korea".into()),
+            subject: None,
             value: metric.map(|_| 100 * i as u64),
             value_high: None,
             qualifier: metric.map(|_| Qualifier::About),
@@ -1026,6 +1027,7 @@ mod tests {
         let on_dam = |id: &str, key: &str| Claim {
             question: Some("dam".into()),
             party: None,
+            subject: None,
             ..dated(sample::stance(id, "a", key))
         };
         let corpus = |dam: &Question| Corpus {

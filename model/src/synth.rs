@@ -67,6 +67,7 @@ pub fn corpus(claims: usize, seed: u64) -> Corpus {
                 metric: (!stance)
                     .then(|| Metric::ALL[rng.below(Metric::ALL.len() as u64) as usize]),
                 party: Some(PARTIES[rng.skewed(6) as usize].to_string()),
+                subject: None,
                 value: (!stance).then_some(value),
                 value_high: None,
                 qualifier: (!stance).then(|| Qualifier::ALL[rng.below(6) as usize]),

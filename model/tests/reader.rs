@@ -41,6 +41,7 @@ fn claim() -> impl Strategy<Value = Claim> {
             kind: claimscope_model::Kind::Figure,
             metric: None,
             party: None,
+            subject: None,
             value: None,
             value_high: None,
             qualifier: None,
