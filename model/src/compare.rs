@@ -38,8 +38,9 @@ impl By {
     }
 }
 
-/// What a claim answers: a metric and party (figures), or one of the corpus's questions
-/// (stances) about a party. The matrix's rows.
+/// What a claim answers: a metric, party and place (figures: the scope of their subject, as
+/// contradictions compare them), or one of the corpus's questions (stances) about a party. The
+/// matrix's rows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Topic {
     pub kind: Kind,
@@ -47,7 +48,9 @@ pub struct Topic {
     /// Stances: the [`crate::model::Question::id`].
     pub question: Option<String>,
     pub party: Option<String>,
-    /// "Killed · North Korea", "Withdrawn or still engaged? · North Korea".
+    /// Figures: the place their subject names ("Kursk").
+    pub place: Option<String>,
+    /// "Killed · North Korea · Kursk", "Withdrawn or still engaged? · North Korea".
     label: String,
 }
 
@@ -72,15 +75,22 @@ impl Topic {
             }
             (_, None) => "Other".to_string(),
         };
-        let label = match &c.party {
-            Some(p) => format!("{what} · {p}"),
-            None => what,
-        };
+        let place = c
+            .subject
+            .as_deref()
+            .and_then(|s| crate::conflict::scope(s).split_once(", "))
+            .map(|(_, p)| p.to_string());
+        let label = [Some(what), c.party.clone(), place.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
         Topic {
             kind: c.kind,
             metric,
             question,
             party: c.party.clone(),
+            place,
             label,
         }
     }

@@ -114,6 +114,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn subjects_scope_what_is_compared() {
+        assert_eq!(scope("people, killed, Derna"), "killed, Derna");
+        assert_eq!(scope("Greek rescue workers, killed"), "killed");
+        assert_eq!(scope("people"), "");
+    }
+
+    #[test]
     fn intervals_follow_qualifiers() {
         let up_to = interval(12_000, None, Qualifier::UpTo);
         let over = interval(10_000, None, Qualifier::MoreThan);

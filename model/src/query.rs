@@ -11,6 +11,9 @@ use crate::day::parse_day;
 use crate::model::{Corpus, Kind, Metric, Qualifier};
 use crate::sort::{sorted_positions, text_ranks};
 
+/// How many facets there are.
+pub const FACETS: usize = 9;
+
 /// A facet: a column the user can filter on by picking values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
@@ -20,18 +23,20 @@ pub enum Facet {
     Article,
     Metric,
     Party,
+    Subject,
     Kind,
     Qualifier,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; FACETS] = [
         Facet::Claimant,
         Facet::Org,
         Facet::Outlet,
         Facet::Article,
         Facet::Metric,
         Facet::Party,
+        Facet::Subject,
         Facet::Kind,
         Facet::Qualifier,
     ];
@@ -45,6 +50,7 @@ impl Facet {
             Facet::Article => "article",
             Facet::Metric => "metric",
             Facet::Party => "party",
+            Facet::Subject => "subject",
             Facet::Kind => "kind",
             Facet::Qualifier => "qualifier",
         }
@@ -58,6 +64,7 @@ impl Facet {
             Facet::Article => "Article",
             Facet::Metric => "Metric",
             Facet::Party => "Party",
+            Facet::Subject => "Subject",
             Facet::Kind => "Kind / stance",
             Facet::Qualifier => "Qualifier",
         }
@@ -121,9 +128,9 @@ impl Sort {
 pub struct Index {
     /// Per claim, its value of each facet as a global id (`offsets[f] + local id`), so that all
     /// facets share one lookup table and one count array.
-    rows: Vec<[u32; 8]>,
-    /// Where each facet's ids start in the global numbering (`offsets[8]` = total).
-    offsets: [u32; 9],
+    rows: Vec<[u32; FACETS]>,
+    /// Where each facet's ids start in the global numbering (`offsets[FACETS]` = total).
+    offsets: [u32; FACETS + 1],
     /// Per facet: the label of each local value id.
     labels: Vec<Vec<String>>,
     /// Day number of `stated_on` (`i32::MIN` when unknown).
@@ -160,7 +167,7 @@ pub struct Index {
 pub struct Filter {
     /// Per facet, the selected value ids (empty = no filter). Values of a facet combine with OR,
     /// facets with AND.
-    pub selected: [Vec<u32>; 8],
+    pub selected: [Vec<u32>; FACETS],
     /// Words that must all appear (case-insensitive) in the quote.
     pub search: String,
     /// Inclusive day range.
@@ -338,7 +345,7 @@ impl Index {
         let n = corpus.claims.len();
         let mut interners: Vec<Interner> = Facet::ALL.iter().map(|_| Interner::default()).collect();
         let mut clusters = Interner::default();
-        let mut local: Vec<[u32; 8]> = Vec::with_capacity(n);
+        let mut local: Vec<[u32; FACETS]> = Vec::with_capacity(n);
         let docs: HashMap<&str, usize> = corpus
             .documents
             .iter()
@@ -367,17 +374,18 @@ impl Index {
                     kind_of((c.question.as_deref(), c.stance.as_deref()), &kind_keys).unwrap_or(0)
                 }
             };
-            let values: [&str; 8] = [
+            let values: [&str; FACETS] = [
                 c.source.as_deref().unwrap_or(NONE_LABEL),
                 c.source_org.as_deref().unwrap_or(NONE_LABEL),
                 doc.and_then(|d| d.outlet.as_deref()).unwrap_or(NONE_LABEL),
                 doc.map_or(c.doc.as_str(), |d| d.title.as_str()),
                 c.metric.map_or(NONE_LABEL, Metric::as_str),
                 c.party.as_deref().unwrap_or(NONE_LABEL),
+                c.subject.as_deref().unwrap_or(NONE_LABEL),
                 kinds[kind as usize].as_str(),
                 c.qualifier.map_or(NONE_LABEL, Qualifier::as_str),
             ];
-            let mut row = [0u32; 8];
+            let mut row = [0u32; FACETS];
             for (f, v) in values.iter().enumerate() {
                 row[f] = interners[f].id(v);
             }
@@ -403,8 +411,8 @@ impl Index {
             cluster.push(clusters.id(&c.cluster));
             value.push(c.value_high.or(c.value).map_or(0, |v| v + 1));
         }
-        let mut offsets = [0u32; 9];
-        for f in 0..8 {
+        let mut offsets = [0u32; FACETS + 1];
+        for f in 0..FACETS {
             offsets[f + 1] = offsets[f] + interners[f].labels.len() as u32;
         }
         // Clusters as one flat list, grouped by a counting sort.
@@ -576,7 +584,7 @@ impl Index {
     /// weekly bins (ignoring the date filter), the matches and their set.
     fn scan(&self, filter: &Filter) -> Scan {
         let n = self.len();
-        let total_ids = self.offsets[8] as usize;
+        let total_ids = self.offsets[FACETS] as usize;
         // One lookup table for all facets: does a global value id pass its facet's filter?
         let mut table = vec![true; total_ids];
         let mut active: Vec<usize> = Vec::new();
@@ -602,8 +610,8 @@ impl Index {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        const DATE_BIT: u16 = 1 << 8;
-        const SEARCH_BIT: u16 = 1 << 9;
+        const DATE_BIT: u16 = 1 << FACETS;
+        const SEARCH_BIT: u16 = 1 << (FACETS + 1);
         let date_active = filter.from.is_some() || filter.to.is_some();
         let (from, to) = (
             filter.from.unwrap_or(i32::MIN),

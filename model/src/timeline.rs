@@ -507,7 +507,7 @@ mod tests {
         let mut row = vec![0u32; METRIC_SERIES + 2];
         row[2] = 3;
         row[3] = 2;
-        row[7] = 4;
+        row[METRIC_SERIES] = 4;
         let s = stacks(&[(0, row.clone())], Stack::Metric);
         assert_eq!(s[0].2, 5);
         assert_eq!(
