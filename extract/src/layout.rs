@@ -75,7 +75,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     for (n, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
         let mut start = Some(line.start);
-        if n < 20 && layout.published_text.is_none() && lex.published_set.is_match(s) {
+        if n < 20 && layout.published_text.is_none() {
             for re in &lex.published {
                 if let Some(c) = re.captures(s) {
                     if let Some(d) = c.name("date").filter(|d| {
@@ -95,7 +95,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        if start.is_some() && n < 20 && lex.dateline_set.is_match(s) {
+        if start.is_some() && n < 20 {
             for re in &lex.datelines {
                 if let Some(c) = re.captures(s) {
                     if let Some(o) = c.name("outlet") {
@@ -122,13 +122,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        // One pass of the set's DFA; the capturing regexes run only on the rare lines that match.
-        let signals: &[regex::Regex] = if lex.outlet_signal_set.is_match(s) {
-            &lex.outlet_signals
-        } else {
-            &[]
-        };
-        for re in signals {
+        // The capturing regexes run only on the rare lines that may match.
+        for re in &lex.outlet_signals {
             for c in re.captures_iter(s) {
                 if let Some(o) = c.name("outlet") {
                     // A relay (", reports UNN.") names the outlet more surely.

@@ -4,10 +4,11 @@
 //! compiled into [`PhraseSet`]s that match on tokens, grammar words into [`WordSet`]s and
 //! [`WordTable`]s. Every list is declared once, in the `lexicon!` invocation below.
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
+use crate::pattern::Pattern;
 use crate::token::{tokenize, Token, NO_ID};
 use claimscope_model::model::{Metric, Qualifier, Question};
 
@@ -282,15 +283,13 @@ lexicon! {
         /// Pattern sources, validated; matched through `clutter_set` and `trailer_set`.
         clutter_lines: Vec<String>,
         trailers: Vec<String>,
-        datelines: Vec<Regex>,
-        published: Vec<Regex>,
-        outlet_signals: Vec<Regex>,
-        /// The same patterns as sets, to test a line against all of them in one pass.
+        /// Compiled when a line may match them ([`Pattern`]).
+        datelines: Vec<Pattern>,
+        published: Vec<Pattern>,
+        outlet_signals: Vec<Pattern>,
+        /// The whole-line patterns as sets, to test a line against all of them in one pass.
         clutter_set: RegexSet,
         trailer_set: RegexSet,
-        outlet_signal_set: RegexSet,
-        published_set: RegexSet,
-        dateline_set: RegexSet,
         vocab: Vocab,
     }
 }
@@ -731,14 +730,8 @@ impl Lexicon {
         fn strs(v: &[String]) -> Vec<&str> {
             v.iter().map(String::as_str).collect()
         }
-        fn srcs(v: &[Regex]) -> Vec<&str> {
-            v.iter().map(Regex::as_str).collect()
-        }
         self.clutter_set = set(&strs(&self.clutter_lines))?;
         self.trailer_set = set(&strs(&self.trailers))?;
-        self.outlet_signal_set = set(&srcs(&self.outlet_signals))?;
-        self.published_set = set(&srcs(&self.published))?;
-        self.dateline_set = set(&srcs(&self.datelines))?;
         Ok(())
     }
 
@@ -779,13 +772,14 @@ impl Lexicon {
                 target.push(src);
             }
         }
-        let compile = |list: &Patterns| -> Result<Vec<Regex>, LexiconError> {
+        // The others are compiled when a line may match them (most pages need none).
+        let compile = |list: &Patterns| -> Result<Vec<Pattern>, LexiconError> {
             list.sources()
                 .map(|(p, src)| {
-                    Regex::new(&src).map_err(|e| LexiconError::Pattern {
+                    Pattern::new(src).map_err(|e| LexiconError::Syntax {
                         file: file.to_string(),
                         pattern: p.clone(),
-                        source: Box::new(e),
+                        message: e.to_string(),
                     })
                 })
                 .collect()
@@ -1006,8 +1000,8 @@ mod tests {
     #[test]
     fn clutter_lists_say_their_case() {
         let lex = ext("[clutter.outlet_signals]\nignore_case = false\npatterns = ['(?P<outlet>Foo) says']\n[clutter.trailers]\nignore_case = true\npatterns = ['^more below$']\n").unwrap();
-        assert!(lex.outlet_signal_set.is_match("Foo says"));
-        assert!(!lex.outlet_signal_set.is_match("foo says"));
+        assert!(lex.outlet_signals.iter().any(|p| p.is_match("Foo says")));
+        assert!(!lex.outlet_signals.iter().any(|p| p.is_match("foo says")));
         assert!(lex.trailer_set.is_match("MORE BELOW"));
     }
 }

@@ -1,0 +1,145 @@
+//! A page pattern of the lexicon (a dateline, a publication date, an outlet signal): checked
+//! when the lexicon is read, compiled on first need, and ruled out without the regex on the
+//! lines that lack the literal text every match contains. Patterns with long Unicode classes
+//! (`\p{L}{1,40}`) take milliseconds each to compile and make a lazy DFA build states on every
+//! line; most pages never need them.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
+
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    source: String,
+    /// Every match contains one of these (`None`: nothing known).
+    needs: Option<Vec<String>>,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// Checks the syntax of `source` and finds what its matches must contain.
+    pub fn new(source: String) -> Result<Pattern, regex_syntax::Error> {
+        let hir = regex_syntax::Parser::new().parse(&source)?;
+        Ok(Pattern {
+            needs: required_literals(&hir),
+            source,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// False only if `text` cannot match (it lacks every required literal).
+    pub fn may_match(&self, text: &str) -> bool {
+        self.needs
+            .as_ref()
+            .is_none_or(|lits| lits.iter().any(|l| text.contains(l.as_str())))
+    }
+
+    /// The compiled regex (compiled the first time it is asked for).
+    pub fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.source).expect("the pattern's syntax was checked when it was read")
+        })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex().is_match(text)
+    }
+
+    pub fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
+        if self.may_match(text) {
+            self.regex().captures(text)
+        } else {
+            None
+        }
+    }
+
+    /// Every match's captures, none without the regex when the text cannot match.
+    pub fn captures_iter<'h>(
+        &self,
+        text: &'h str,
+    ) -> impl Iterator<Item = regex::Captures<'h>> + use<'_, 'h> {
+        self.may_match(text)
+            .then(|| self.regex().captures_iter(text))
+            .into_iter()
+            .flatten()
+    }
+}
+
+/// Literals one of which every match of `hir` contains: the best of the prefix literals of
+/// the pieces of its concatenation (and of the concatenations inside its groups), the one
+/// whose shortest literal is longest.
+fn required_literals(hir: &Hir) -> Option<Vec<String>> {
+    let mut pieces = Vec::new();
+    concatenated(hir, &mut pieces);
+    pieces
+        .into_iter()
+        .filter_map(prefix_literals)
+        .max_by_key(|lits| {
+            let shortest = lits.iter().map(String::len).min().unwrap_or(0);
+            (shortest, std::cmp::Reverse(lits.len()))
+        })
+}
+
+/// The pieces every match of `hir` is made of, each containing a match of its own.
+fn concatenated<'a>(hir: &'a Hir, out: &mut Vec<&'a Hir>) {
+    out.push(hir);
+    match hir.kind() {
+        HirKind::Concat(parts) => {
+            for p in parts {
+                concatenated(p, out);
+            }
+        }
+        HirKind::Capture(c) => concatenated(&c.sub, out),
+        _ => {}
+    }
+}
+
+/// The literals every match of `hir` starts with, if there are finitely many, none empty.
+fn prefix_literals(hir: &Hir) -> Option<Vec<String>> {
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    lits.iter()
+        .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needs(src: &str) -> Option<Vec<String>> {
+        Pattern::new(src.to_string()).unwrap().needs
+    }
+
+    #[test]
+    fn the_rarest_piece_is_required() {
+        let n = needs(r"(?P<o>(?:the )?\p{Lu}[\p{L} ]{2,40}?) could not (?:independently )?verify")
+            .unwrap();
+        assert_eq!(n, [" could not "]);
+        let n = needs(r"(?P<relay>, reports?) (?P<o>\p{Lu}[\p{L}]{1,30})\.?$").unwrap();
+        assert!(n.iter().all(|l| l.starts_with(", report")), "{n:?}");
+        assert_eq!(needs(r"^\p{Lu}+$"), None);
+        assert_eq!(needs(r"^(a|b?)$"), None);
+    }
+
+    #[test]
+    fn a_line_without_the_literal_cannot_match() {
+        let p =
+            Pattern::new(r"told (?P<o>the \p{Lu}[\p{L} ]{2,40}?)(?: that|,)".to_string()).unwrap();
+        assert!(!p.may_match("The Times said so."));
+        assert!(p.is_match("He told the Times that"));
+        assert!(p.captures("He said so").is_none());
+        assert_eq!(p.captures_iter("told the Times, told the Post,").count(), 2);
+        let case = Pattern::new("(?i)^date: (?P<d>.+)$".to_string()).unwrap();
+        assert!(case.is_match("DATE: today"));
+    }
+}
