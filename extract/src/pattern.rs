@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
@@ -13,8 +14,8 @@ use regex_syntax::hir::{Hir, HirKind};
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
-    /// Every match contains one of these (`None`: nothing known).
-    needs: Option<Vec<String>>,
+    /// Every match contains one of these literals (`None`: nothing known).
+    needs: Option<AhoCorasick>,
     compiled: OnceLock<Regex>,
 }
 
@@ -23,7 +24,8 @@ impl Pattern {
     pub fn new(source: String) -> Result<Pattern, regex_syntax::Error> {
         let hir = regex_syntax::Parser::new().parse(&source)?;
         Ok(Pattern {
-            needs: required_literals(&hir),
+            needs: required_literals(&hir)
+                .map(|lits| AhoCorasick::new(lits).expect("a few short literals")),
             source,
             compiled: OnceLock::new(),
         })
@@ -35,9 +37,7 @@ impl Pattern {
 
     /// False only if `text` cannot match (it lacks every required literal).
     pub fn may_match(&self, text: &str) -> bool {
-        self.needs
-            .as_ref()
-            .is_none_or(|lits| lits.iter().any(|l| text.contains(l.as_str())))
+        self.needs.as_ref().is_none_or(|lits| lits.is_match(text))
     }
 
     /// The compiled regex (compiled the first time it is asked for).
@@ -71,27 +71,28 @@ impl Pattern {
     }
 }
 
-/// Literals one of which every match of `hir` contains: the best of the prefix literals of
-/// the pieces of its concatenation (and of the concatenations inside its groups), the one
-/// whose shortest literal is longest.
+/// Literals one of which every match of `hir` contains: of the tails of its concatenation
+/// (and of the concatenations inside its groups), the prefix literals whose shortest is
+/// longest.
 fn required_literals(hir: &Hir) -> Option<Vec<String>> {
-    let mut pieces = Vec::new();
-    concatenated(hir, &mut pieces);
-    pieces
-        .into_iter()
-        .filter_map(prefix_literals)
-        .max_by_key(|lits| {
-            let shortest = lits.iter().map(String::len).min().unwrap_or(0);
-            (shortest, std::cmp::Reverse(lits.len()))
-        })
+    let mut tails = Vec::new();
+    concatenated(hir, &mut tails);
+    tails.iter().filter_map(prefix_literals).max_by_key(|lits| {
+        let shortest = lits.iter().map(String::len).min().unwrap_or(0);
+        (shortest, std::cmp::Reverse(lits.len()))
+    })
 }
 
-/// The pieces every match of `hir` is made of, each containing a match of its own.
-fn concatenated<'a>(hir: &'a Hir, out: &mut Vec<&'a Hir>) {
-    out.push(hir);
+/// `hir` and the tails of the concatenations it is made of: each matches inside every match
+/// of `hir`.
+fn concatenated(hir: &Hir, out: &mut Vec<Hir>) {
+    out.push(hir.clone());
     match hir.kind() {
         HirKind::Concat(parts) => {
-            for p in parts {
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push(Hir::concat(parts[i..].to_vec()));
+                }
                 concatenated(p, out);
             }
         }
@@ -117,14 +118,16 @@ mod tests {
     use super::*;
 
     fn needs(src: &str) -> Option<Vec<String>> {
-        Pattern::new(src.to_string()).unwrap().needs
+        required_literals(&regex_syntax::Parser::new().parse(src).unwrap())
     }
 
     #[test]
-    fn the_rarest_piece_is_required() {
+    fn the_longest_literals_are_required() {
         let n = needs(r"(?P<o>(?:the )?\p{Lu}[\p{L} ]{2,40}?) could not (?:independently )?verify")
             .unwrap();
-        assert_eq!(n, [" could not "]);
+        assert_eq!(n, [" could not independently verify", " could not verify"]);
+        let n = needs(r"^\p{Lu}[\p{L} .,-]{1,40} [•·|] (?P<o>\p{Lu}[\p{L}]{1,40})$").unwrap();
+        assert_eq!(n, [" | ", " · ", " • "]);
         let n = needs(r"(?P<relay>, reports?) (?P<o>\p{Lu}[\p{L}]{1,30})\.?$").unwrap();
         assert!(n.iter().all(|l| l.starts_with(", report")), "{n:?}");
         assert_eq!(needs(r"^\p{Lu}+$"), None);
