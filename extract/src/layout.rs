@@ -76,7 +76,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
         let s = &text[line.start..line.end];
         let mut start = Some(line.start);
         if n < 20 && layout.published_text.is_none() {
-            for re in &lex.published {
+            for re in lex.published.may_match(s) {
                 if let Some(c) = re.captures(s) {
                     if let Some(d) = c.name("date").filter(|d| {
                         crate::date::parse_date_text_in(d.as_str(), &lex.grammar).is_some()
@@ -96,7 +96,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
             }
         }
         if start.is_some() && n < 20 {
-            for re in &lex.datelines {
+            for re in lex.datelines.may_match(s) {
                 if let Some(c) = re.captures(s) {
                     if let Some(o) = c.name("outlet") {
                         vote(o.as_str(), 3, &mut outlet_votes);
@@ -123,7 +123,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
             }
         }
         // The capturing regexes run only on the rare lines that may match.
-        for re in &lex.outlet_signals {
+        for re in lex.outlet_signals.may_match(s) {
             for c in re.captures_iter(s) {
                 if let Some(o) = c.name("outlet") {
                     // A relay (", reports UNN.") names the outlet more surely.

@@ -8,7 +8,7 @@ use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, PatternList};
 use crate::token::{tokenize, Token, NO_ID};
 use claimscope_model::model::{Metric, Qualifier, Question};
 
@@ -284,9 +284,9 @@ lexicon! {
         clutter_lines: Vec<String>,
         trailers: Vec<String>,
         /// Compiled when a line may match them ([`Pattern`]).
-        datelines: Vec<Pattern>,
-        published: Vec<Pattern>,
-        outlet_signals: Vec<Pattern>,
+        datelines: PatternList,
+        published: PatternList,
+        outlet_signals: PatternList,
         /// The whole-line patterns as sets, to test a line against all of them in one pass.
         clutter_set: RegexSet,
         trailer_set: RegexSet,
@@ -732,6 +732,9 @@ impl Lexicon {
         }
         self.clutter_set = set(&strs(&self.clutter_lines))?;
         self.trailer_set = set(&strs(&self.trailers))?;
+        self.datelines.finish();
+        self.published.finish();
+        self.outlet_signals.finish();
         Ok(())
     }
 

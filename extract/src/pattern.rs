@@ -15,6 +15,7 @@ use regex_syntax::hir::{Hir, HirKind};
 pub struct Pattern {
     source: String,
     /// Every match contains one of these literals (`None`: nothing known).
+    literals: Option<Vec<String>>,
     needs: Option<AhoCorasick>,
     compiled: OnceLock<Regex>,
 }
@@ -23,9 +24,10 @@ impl Pattern {
     /// Checks the syntax of `source` and finds what its matches must contain.
     pub fn new(source: String) -> Result<Pattern, regex_syntax::Error> {
         let hir = regex_syntax::Parser::new().parse(&source)?;
+        let literals = required_literals(&hir);
         Ok(Pattern {
-            needs: required_literals(&hir)
-                .map(|lits| AhoCorasick::new(lits).expect("a few short literals")),
+            needs: literals.as_ref().map(literal_search),
+            literals,
             source,
             compiled: OnceLock::new(),
         })
@@ -69,6 +71,49 @@ impl Pattern {
             .into_iter()
             .flatten()
     }
+}
+
+/// Patterns tried in order, with one search for the literals of all of them, so that a line
+/// that none may match costs one pass.
+#[derive(Debug, Clone, Default)]
+pub struct PatternList {
+    patterns: Vec<Pattern>,
+    /// Every pattern's literals (`None` while unindexed, or if a pattern has none).
+    any: Option<AhoCorasick>,
+}
+
+impl PatternList {
+    pub fn extend(&mut self, patterns: Vec<Pattern>) {
+        self.patterns.extend(patterns);
+        self.any = None;
+    }
+
+    /// Indexes the literals of all the patterns (after the last [`PatternList::extend`]).
+    pub fn finish(&mut self) {
+        let all: Option<Vec<String>> = self
+            .patterns
+            .iter()
+            .map(|p| p.literals.clone())
+            .collect::<Option<Vec<_>>>()
+            .map(|lists| lists.concat());
+        self.any = all.as_ref().map(literal_search);
+    }
+
+    /// The patterns that may match `text`, in order.
+    pub fn may_match<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let none = self.any.as_ref().is_some_and(|a| !a.is_match(text));
+        self.patterns
+            .iter()
+            .filter(move |p| !none && p.may_match(text))
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Pattern> {
+        self.patterns.iter()
+    }
+}
+
+fn literal_search(lits: &Vec<String>) -> AhoCorasick {
+    AhoCorasick::new(lits).expect("a few short literals")
 }
 
 /// Literals one of which every match of `hir` contains: of the tails of its concatenation
