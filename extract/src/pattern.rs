@@ -26,7 +26,7 @@ impl Pattern {
         let hir = regex_syntax::Parser::new().parse(&source)?;
         let literals = required_literals(&hir);
         Ok(Pattern {
-            needs: literals.as_ref().map(literal_search),
+            needs: literals.as_deref().map(literal_search),
             literals,
             source,
             compiled: OnceLock::new(),
@@ -96,7 +96,7 @@ impl PatternList {
             .map(|p| p.literals.clone())
             .collect::<Option<Vec<_>>>()
             .map(|lists| lists.concat());
-        self.any = all.as_ref().map(literal_search);
+        self.any = all.as_deref().map(literal_search);
     }
 
     /// The patterns that may match `text`, in order.
@@ -112,7 +112,7 @@ impl PatternList {
     }
 }
 
-fn literal_search(lits: &Vec<String>) -> AhoCorasick {
+fn literal_search(lits: &[String]) -> AhoCorasick {
     AhoCorasick::new(lits).expect("a few short literals")
 }
 
