@@ -573,35 +573,83 @@ impl PhraseSet {
 
 /// Closed-class words (lower case), compared with a token's normal form.
 #[derive(Debug, Default, Clone)]
-pub struct WordSet(FxHashSet<String>);
+pub struct WordSet {
+    words: FxHashSet<String>,
+    shapes: WordShapes,
+}
 
 impl WordSet {
     /// Is the token (by its normal form) one of the words?
     pub fn has(&self, t: &Token) -> bool {
-        self.0.contains(t.norm.as_str())
+        self.contains(t.norm.as_str())
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        self.shapes.may_hold(word) && self.words.contains(word)
     }
 
     fn extend(&mut self, words: &[String]) {
-        self.0.extend(words.iter().map(|w| w.to_lowercase()));
+        for w in words {
+            let w = w.to_lowercase();
+            self.shapes.add(&w);
+            self.words.insert(w);
+        }
     }
 }
 
 /// Closed-class words (lower case) with a number each: "one" = 1, "january" = 1.
 #[derive(Debug, Default, Clone)]
-pub struct WordTable(FxHashMap<String, i64>);
+pub struct WordTable {
+    words: FxHashMap<String, i64>,
+    shapes: WordShapes,
+}
 
 impl WordTable {
     pub fn get(&self, word: &str) -> Option<i64> {
-        self.0.get(word).copied()
+        if !self.shapes.may_hold(word) {
+            return None;
+        }
+        self.words.get(word).copied()
     }
 
     fn extend(&mut self, entries: &[(String, i64)]) {
-        self.0
-            .extend(entries.iter().map(|(w, v)| (w.to_lowercase(), *v)));
+        for (w, v) in entries {
+            let w = w.to_lowercase();
+            self.shapes.add(&w);
+            self.words.insert(w, *v);
+        }
+    }
+}
+
+/// The (first byte, length) pairs of a list's words: most words of a text have none of them,
+/// and are ruled out without hashing.
+#[derive(Debug, Clone)]
+struct WordShapes(Box<[u64; SHAPE_WORDS]>);
+
+/// Lengths from this one on share a bit.
+const SHAPE_LENGTHS: usize = 32;
+const SHAPE_WORDS: usize = 256 * SHAPE_LENGTHS / 64;
+
+impl Default for WordShapes {
+    fn default() -> Self {
+        WordShapes(Box::new([0; SHAPE_WORDS]))
+    }
+}
+
+impl WordShapes {
+    fn bit(word: &str) -> usize {
+        let first = word.as_bytes().first().copied().unwrap_or(0) as usize;
+        first * SHAPE_LENGTHS + word.len().min(SHAPE_LENGTHS - 1)
+    }
+
+    fn add(&mut self, word: &str) {
+        let b = Self::bit(word);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let b = Self::bit(word);
+        self.0[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
