@@ -827,10 +827,10 @@ impl Lexicon {
         let compile = |list: &Patterns| -> Result<Vec<Pattern>, LexiconError> {
             list.sources()
                 .map(|(p, src)| {
-                    Pattern::new(src).map_err(|e| LexiconError::Syntax {
+                    Pattern::new(src).map_err(|message| LexiconError::Syntax {
                         file: file.to_string(),
                         pattern: p.clone(),
-                        message: e.to_string(),
+                        message,
                     })
                 })
                 .collect()

@@ -21,9 +21,12 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Checks the syntax of `source` and finds what its matches must contain.
-    pub fn new(source: String) -> Result<Pattern, regex_syntax::Error> {
-        let hir = regex_syntax::Parser::new().parse(&source)?;
+    /// Checks the syntax of `source` and finds what its matches must contain (else the
+    /// syntax error's message).
+    pub fn new(source: String) -> Result<Pattern, String> {
+        let hir = regex_syntax::Parser::new()
+            .parse(&source)
+            .map_err(|e| e.to_string())?;
         let literals = required_literals(&hir);
         Ok(Pattern {
             needs: literals.as_deref().map(literal_search),
