@@ -1,13 +1,15 @@
 //! Extraction throughput (MB/s) on synthetic corpora built from the seed articles with their
 //! numbers, names and dates varied: a 20 MB corpus of ~6,000 articles, and one 50 MB article
 //! (linear time: the MB/s should match); and real news text, the PolNeAR train articles
-//! (`../shared/peer/polnear/train/text`, research data outside the project: skipped when absent).
+//! (`../shared/peer/polnear/train/text`, research data outside the project: skipped when absent),
+//! for which it also prints the MB/s of one thread and the contradictions `build` finds.
 //! Run: `cargo bench -p claimscope-extract --features bench --bench extract`.
 
 use std::path::Path;
+use std::time::Instant;
 
-use claimscope_extract::analyze;
 use claimscope_extract::Lexicon;
+use claimscope_extract::{analyze, build, load, Input, Options};
 use claimscope_model::synth::Lcg;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -34,21 +36,40 @@ fn seeds() -> Vec<String> {
         .collect()
 }
 
-/// The PolNeAR train articles, if the research data is beside the project.
-fn polnear_train() -> Option<Vec<String>> {
+/// The PolNeAR train articles, read as the CLI reads them, if the research data is beside the
+/// project.
+fn polnear_train() -> Option<Vec<Input>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/peer/polnear/train/text");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    Some(
-        paths
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect(),
-    )
+    if !dir.is_dir() {
+        return None;
+    }
+    load(&[dir]).ok().map(|l| l.inputs)
+}
+
+/// Prints the single-thread throughput on the PolNeAR train texts (best of three passes) and
+/// the contradictions the whole pipeline finds in them.
+fn report_polnear(real: &[Input], lex: &Lexicon) {
+    let bytes: usize = real.iter().map(|i| i.text.len()).sum();
+    let best = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let n: usize = real
+                .iter()
+                .map(|i| analyze(&i.text, lex).relations.len())
+                .sum();
+            std::hint::black_box(n);
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min);
+    let corpus = build(real, lex, Options::default());
+    println!(
+        "polnear_train: {} articles, {:.2} MB, {:.1} MB/s per core (one thread, best of 3), {} claims, {} contradictions",
+        real.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / best,
+        corpus.claims.len(),
+        corpus.contradictions.len()
+    );
 }
 
 /// Varies digits and claimant names so that the corpus is not five texts repeated.
@@ -104,14 +125,15 @@ fn bench(c: &mut Criterion) {
         },
     );
     if let Some(real) = polnear_train() {
-        let bytes: usize = real.iter().map(String::len).sum();
+        report_polnear(&real, &lex);
+        let bytes: usize = real.iter().map(|i| i.text.len()).sum();
         g.throughput(Throughput::Bytes(bytes as u64));
         g.bench_function(
             format!("polnear_train_{}_articles_one_core", real.len()),
             |b| {
                 b.iter(|| {
                     real.iter()
-                        .map(|t| analyze(t, &lex).relations.len())
+                        .map(|i| analyze(&i.text, &lex).relations.len())
                         .sum::<usize>()
                 })
             },

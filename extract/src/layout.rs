@@ -75,8 +75,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     for (n, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
         let mut start = Some(line.start);
-        if n < 20 && layout.published_text.is_none() && lex.published_set.is_match(s) {
-            for re in &lex.published {
+        if n < 20 && layout.published_text.is_none() {
+            for re in lex.published.may_match(s) {
                 if let Some(c) = re.captures(s) {
                     if let Some(d) = c.name("date").filter(|d| {
                         crate::date::parse_date_text_in(d.as_str(), &lex.grammar).is_some()
@@ -95,8 +95,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        if start.is_some() && n < 20 && lex.dateline_set.is_match(s) {
-            for re in &lex.datelines {
+        if start.is_some() && n < 20 {
+            for re in lex.datelines.may_match(s) {
                 if let Some(c) = re.captures(s) {
                     if let Some(o) = c.name("outlet") {
                         vote(o.as_str(), 3, &mut outlet_votes);
@@ -122,13 +122,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        // One pass of the set's DFA; the capturing regexes run only on the rare lines that match.
-        let signals: &[regex::Regex] = if lex.outlet_signal_set.is_match(s) {
-            &lex.outlet_signals
-        } else {
-            &[]
-        };
-        for re in signals {
+        // The capturing regexes run only on the rare lines that may match.
+        for re in lex.outlet_signals.may_match(s) {
             for c in re.captures_iter(s) {
                 if let Some(o) = c.name("outlet") {
                     // A relay (", reports UNN.") names the outlet more surely.

@@ -4,10 +4,11 @@
 //! compiled into [`PhraseSet`]s that match on tokens, grammar words into [`WordSet`]s and
 //! [`WordTable`]s. Every list is declared once, in the `lexicon!` invocation below.
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
+use crate::pattern::{Pattern, PatternList};
 use crate::token::{tokenize, Token, NO_ID};
 use claimscope_model::model::{Metric, Qualifier, Question};
 
@@ -288,15 +289,13 @@ lexicon! {
         /// Pattern sources, validated; matched through `clutter_set` and `trailer_set`.
         clutter_lines: Vec<String>,
         trailers: Vec<String>,
-        datelines: Vec<Regex>,
-        published: Vec<Regex>,
-        outlet_signals: Vec<Regex>,
-        /// The same patterns as sets, to test a line against all of them in one pass.
+        /// Compiled when a line may match them ([`Pattern`]).
+        datelines: PatternList,
+        published: PatternList,
+        outlet_signals: PatternList,
+        /// The whole-line patterns as sets, to test a line against all of them in one pass.
         clutter_set: RegexSet,
         trailer_set: RegexSet,
-        outlet_signal_set: RegexSet,
-        published_set: RegexSet,
-        dateline_set: RegexSet,
         vocab: Vocab,
     }
 }
@@ -580,35 +579,83 @@ impl PhraseSet {
 
 /// Closed-class words (lower case), compared with a token's normal form.
 #[derive(Debug, Default, Clone)]
-pub struct WordSet(FxHashSet<String>);
+pub struct WordSet {
+    words: FxHashSet<String>,
+    shapes: WordShapes,
+}
 
 impl WordSet {
     /// Is the token (by its normal form) one of the words?
     pub fn has(&self, t: &Token) -> bool {
-        self.0.contains(t.norm.as_str())
+        self.contains(t.norm.as_str())
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        self.shapes.may_hold(word) && self.words.contains(word)
     }
 
     fn extend(&mut self, words: &[String]) {
-        self.0.extend(words.iter().map(|w| w.to_lowercase()));
+        for w in words {
+            let w = w.to_lowercase();
+            self.shapes.add(&w);
+            self.words.insert(w);
+        }
     }
 }
 
 /// Closed-class words (lower case) with a number each: "one" = 1, "january" = 1.
 #[derive(Debug, Default, Clone)]
-pub struct WordTable(FxHashMap<String, i64>);
+pub struct WordTable {
+    words: FxHashMap<String, i64>,
+    shapes: WordShapes,
+}
 
 impl WordTable {
     pub fn get(&self, word: &str) -> Option<i64> {
-        self.0.get(word).copied()
+        if !self.shapes.may_hold(word) {
+            return None;
+        }
+        self.words.get(word).copied()
     }
 
     fn extend(&mut self, entries: &[(String, i64)]) {
-        self.0
-            .extend(entries.iter().map(|(w, v)| (w.to_lowercase(), *v)));
+        for (w, v) in entries {
+            let w = w.to_lowercase();
+            self.shapes.add(&w);
+            self.words.insert(w, *v);
+        }
+    }
+}
+
+/// The (first byte, length) pairs of a list's words: most words of a text have none of them,
+/// and are ruled out without hashing.
+#[derive(Debug, Clone)]
+struct WordShapes(Box<[u64; SHAPE_WORDS]>);
+
+/// Lengths from this one on share a bit.
+const SHAPE_LENGTHS: usize = 32;
+const SHAPE_WORDS: usize = 256 * SHAPE_LENGTHS / 64;
+
+impl Default for WordShapes {
+    fn default() -> Self {
+        WordShapes(Box::new([0; SHAPE_WORDS]))
+    }
+}
+
+impl WordShapes {
+    fn bit(word: &str) -> usize {
+        let first = word.as_bytes().first().copied().unwrap_or(0) as usize;
+        first * SHAPE_LENGTHS + word.len().min(SHAPE_LENGTHS - 1)
+    }
+
+    fn add(&mut self, word: &str) {
+        let b = Self::bit(word);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let b = Self::bit(word);
+        self.0[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
@@ -737,14 +784,11 @@ impl Lexicon {
         fn strs(v: &[String]) -> Vec<&str> {
             v.iter().map(String::as_str).collect()
         }
-        fn srcs(v: &[Regex]) -> Vec<&str> {
-            v.iter().map(Regex::as_str).collect()
-        }
         self.clutter_set = set(&strs(&self.clutter_lines))?;
         self.trailer_set = set(&strs(&self.trailers))?;
-        self.outlet_signal_set = set(&srcs(&self.outlet_signals))?;
-        self.published_set = set(&srcs(&self.published))?;
-        self.dateline_set = set(&srcs(&self.datelines))?;
+        self.datelines.finish();
+        self.published.finish();
+        self.outlet_signals.finish();
         Ok(())
     }
 
@@ -785,13 +829,14 @@ impl Lexicon {
                 target.push(src);
             }
         }
-        let compile = |list: &Patterns| -> Result<Vec<Regex>, LexiconError> {
+        // The others are compiled when a line may match them (most pages need none).
+        let compile = |list: &Patterns| -> Result<Vec<Pattern>, LexiconError> {
             list.sources()
                 .map(|(p, src)| {
-                    Regex::new(&src).map_err(|e| LexiconError::Pattern {
+                    Pattern::new(src).map_err(|message| LexiconError::Syntax {
                         file: file.to_string(),
                         pattern: p.clone(),
-                        source: Box::new(e),
+                        message,
                     })
                 })
                 .collect()
@@ -1012,8 +1057,8 @@ mod tests {
     #[test]
     fn clutter_lists_say_their_case() {
         let lex = ext("[clutter.outlet_signals]\nignore_case = false\npatterns = ['(?P<outlet>Foo) says']\n[clutter.trailers]\nignore_case = true\npatterns = ['^more below$']\n").unwrap();
-        assert!(lex.outlet_signal_set.is_match("Foo says"));
-        assert!(!lex.outlet_signal_set.is_match("foo says"));
+        assert!(lex.outlet_signals.iter().any(|p| p.is_match("Foo says")));
+        assert!(!lex.outlet_signals.iter().any(|p| p.is_match("foo says")));
         assert!(lex.trailer_set.is_match("MORE BELOW"));
     }
 }

@@ -32,6 +32,7 @@ mod layout;
 mod lexicon;
 mod load;
 mod number;
+mod pattern;
 mod question;
 mod quote;
 mod relation;
