@@ -76,6 +76,20 @@ impl History {
         });
     }
 
+    /// An organisation the article names, claimant or not: role nouns ("the ministry") and
+    /// "it" may refer to it later.
+    pub fn mention_org(&mut self, name: String) {
+        if self.seen.iter().rev().take(RECENT).any(|c| c.source == name) {
+            return;
+        }
+        self.seen.push(Claimant {
+            descriptor: name.to_lowercase(),
+            org: Some(name.clone()),
+            source: name,
+            person: false,
+        });
+    }
+
     /// A place or time the article named (see [`places`]).
     pub fn place(&mut self, name: String) {
         if !self.places.contains(&name) {
@@ -539,6 +553,24 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
             let descriptor: Vec<&str> = toks[from..i].iter().map(|t| t.norm.as_str()).collect();
             out.push((written(&toks[start..i]), descriptor.join(" ")));
         }
+    }
+    out
+}
+
+/// The organisations a sentence names ("the Kurmi State Ministry of Health"), for
+/// [`History::mention_org`].
+pub fn organisations(toks: &[Token], lex: &Lexicon) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut from = 0;
+    while let Some(h) = (from..toks.len())
+        .find(|&i| toks[i].is_capitalized() && lex.grammar.org_heads.has(&toks[i]))
+    {
+        if let Some(name) = org_name(toks, from, toks.len(), lex) {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        from = h + 1;
     }
     out
 }

@@ -88,6 +88,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 carry = Some((Some(c), via));
                 continue;
             }
+            for name in claimant::organisations(toks, lex) {
+                history.mention_org(name);
+            }
             for (name, descriptor) in claimant::mentions(toks, lex) {
                 history.mention(name, descriptor);
             }
