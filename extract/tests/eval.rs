@@ -34,8 +34,9 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.86;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
-const FIGURES_SET_F1_FLOOR: f64 = 0.0;
-const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.0;
+// Measured on the figure test set: figures F1 0.874 (P 0.929, R 0.825), attribution 0.740.
+const FIGURES_SET_F1_FLOOR: f64 = 0.87;
+const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.73;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
