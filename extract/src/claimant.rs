@@ -79,7 +79,13 @@ impl History {
     /// An organisation the article names, claimant or not: role nouns ("the ministry") and
     /// "it" may refer to it later.
     pub fn mention_org(&mut self, name: String) {
-        if self.seen.iter().rev().take(RECENT).any(|c| c.source == name) {
+        if self
+            .seen
+            .iter()
+            .rev()
+            .take(RECENT)
+            .any(|c| c.source == name)
+        {
             return;
         }
         self.seen.push(Claimant {
@@ -177,6 +183,9 @@ pub fn resolve(
         return Some(None);
     }
     // The noun phrase and its appositive: "Maria Lopez, a spokeswoman for the service".
+    if let Some(c) = named_before(toks, s, e, lex, &descriptor) {
+        return Some(Some(c));
+    }
     let comma = (s..e).find(|&i| toks[i].is_punct(','));
     let head = (s, comma.unwrap_or(e));
     let appositive = comma.map(|c| (c + 1, e));
@@ -246,6 +255,32 @@ pub fn resolve(
         person: false,
         descriptor,
     }))
+}
+
+/// "Michael Briggs, Sanders's spokesman, suggested": a role phrase after a comma whose
+/// holder is named right before it.
+fn named_before(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    descriptor: &str,
+) -> Option<Claimant> {
+    let comma = s.checked_sub(1).filter(|&c| toks[c].is_punct(','))?;
+    if !(s..e).any(|i| lex.role_heads.contains(toks, i)) || (s..e).any(|i| toks[i].is_number()) {
+        return None;
+    }
+    let mut k = comma;
+    while k > 0 && comma - k < 4 && (name_word(toks, k - 1, lex) || initial(toks, k - 1) > 0) {
+        k -= 1;
+    }
+    let name = person_name(toks, (k, comma), lex).filter(|n| n.contains(' '))?;
+    Some(Claimant {
+        source: name,
+        org: org_name(toks, s, e, lex),
+        person: true,
+        descriptor: descriptor.to_string(),
+    })
 }
 
 /// "34,000 people supported", "millions of people who": a count before the words makes them
@@ -906,6 +941,16 @@ mod tests {
             Some("Government of Costa Rica")
         );
         assert_eq!(name("A few officials").as_deref(), Some("Few officials"));
+    }
+
+    #[test]
+    fn a_role_after_a_comma_is_the_name_before_it() {
+        let lex = Lexicon::builtin();
+        let toks = lex.tokenize("Michael Briggs, Sanders's spokesman, suggested it.", 0);
+        let s = toks.iter().position(|t| t.is_punct(',')).unwrap() + 1;
+        let e = toks.iter().rposition(|t| t.is_punct(',')).unwrap();
+        let c = resolve(&toks, s, e, &lex, &History::default()).flatten();
+        assert_eq!(c.map(|c| c.source).as_deref(), Some("Michael Briggs"));
     }
 
     #[test]
