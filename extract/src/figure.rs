@@ -179,10 +179,7 @@ pub fn find_figures(
                         .is_some_and(|_| lex.elliptic_verbs.contains(toks, p.tok_end));
                 // "a force of about 11,000", "a contingent of 12,000"
                 let group = {
-                    let q = lex
-                        .qualifiers
-                        .match_ending_at(toks, p.tok_start)
-                        .map_or(p.tok_start, |(s, _)| s);
+                    let q = qualifier_start(toks, p.tok_start, lex);
                     q >= 2 && toks[q - 1].is("of") && lex.groups.contains(toks, q - 2)
                 };
                 let before = predicate_of_people(toks, p, lex, prev_number_end)
@@ -319,13 +316,18 @@ fn people_predicate_after(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
     lex.people_predicates.contains(toks, k)
 }
 
+/// Where the qualifier right before a number at `start` begins ("about 300" → "about"), or
+/// `start` when there is none.
+fn qualifier_start(toks: &[Token], start: usize, lex: &Lexicon) -> usize {
+    lex.qualifiers
+        .match_ending_at(toks, start)
+        .map_or(start, |(q, _)| q)
+}
+
 /// "The collapse killed 12", "and hurt three": a verb only people undergo, then the number
 /// (after its qualifier).
 fn people_predicate_before(toks: &[Token], start: usize, lex: &Lexicon) -> bool {
-    let lead = lex
-        .qualifiers
-        .match_ending_at(toks, start)
-        .map_or(start, |(s, _)| s);
+    let lead = qualifier_start(toks, start, lex);
     lead > 0 && lex.people_predicates.contains(toks, lead - 1)
 }
 
@@ -346,10 +348,7 @@ fn follows_a_count(
         && toks.get(e).is_some_and(|t| t.is_punct(')'))
         && toks[s - 2].is_capitalized()
         && toks[s - 2].is_word();
-    let lead = lex
-        .qualifiers
-        .match_ending_at(toks, s)
-        .map_or(s, |(q, _)| q);
+    let lead = qualifier_start(toks, s, lex);
     let earlier = counted_before && lead > 0 && lex.grammar.earlier_leads.has(&toks[lead - 1]);
     let more = toks.get(e).is_some_and(|t| t.is("more")) && !lex.not_people.contains(toks, e + 1);
     known && (listed || more) || earlier
