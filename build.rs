@@ -1,6 +1,8 @@
-//! Extracts the claims and attributions of `seeds/` at build time and embeds them (with the
-//! article texts) in the app, in the compact form of `claimscope_model::embed`, so the page
-//! needs no server and fetches nothing.
+//! Extracts the claims and attributions of the corpus folder at build time and embeds them
+//! (with the article texts) in the app, in the compact form of `claimscope_model::embed`, so
+//! the page needs no server. The folder is `seeds/`, or the one `CLAIMSCOPE_CORPUS` names
+//! (relative to this crate's folder): articles as `.txt` or saved web pages, with the folder's
+//! own `meta.toml`, `lexicon.toml` and `entities.toml`.
 
 use std::path::PathBuf;
 use std::process::exit;
@@ -10,6 +12,9 @@ use claimscope_extract::Lexicon;
 use claimscope_extract::{build, Options};
 use claimscope_model::embed;
 
+/// Names the corpus folder to embed instead of `seeds/`.
+const CORPUS_VAR: &str = "CLAIMSCOPE_CORPUS";
+
 fn fail(msg: impl std::fmt::Display) -> ! {
     eprintln!("error: claimscope build: {msg}");
     exit(1)
@@ -17,16 +22,19 @@ fn fail(msg: impl std::fmt::Display) -> ! {
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|e| fail(e)));
-    let seeds = root.join("seeds");
-    println!("cargo::rerun-if-changed=seeds");
+    println!("cargo::rerun-if-env-changed={CORPUS_VAR}");
     println!("cargo::rerun-if-changed=build.rs");
-    let loaded = load(std::slice::from_ref(&seeds)).unwrap_or_else(|e| fail(e));
+    let folder = match std::env::var_os(CORPUS_VAR) {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("seeds"),
+    };
+    println!("cargo::rerun-if-changed={}", folder.display());
+    let paths = std::slice::from_ref(&folder);
+    let loaded = load(paths).unwrap_or_else(|e| fail(e));
     for w in &loaded.warnings {
         println!("cargo::warning={w}");
     }
-    if loaded.inputs.is_empty() {
-        fail(format!("{}: no .txt articles to extract", seeds.display()));
-    }
+    let loaded = loaded.nonempty(paths).unwrap_or_else(|e| fail(e));
     let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).unwrap_or_else(|e| fail(e));
     let corpus = build(
         &loaded.inputs,

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-echo "claimscope: serving on http://127.0.0.1:8080/ (Ctrl-C to stop)"
+echo "claimscope: serving ${CLAIMSCOPE_CORPUS:-seeds} on http://127.0.0.1:8080/ (Ctrl-C to stop)"
 exec trunk serve "$@"

@@ -70,6 +70,7 @@ fn run() -> Result<()> {
     for w in &loaded.warnings {
         eprintln!("claimscope: warning: {w}");
     }
+    let loaded = loaded.nonempty(&paths)?;
     let lex =
         Lexicon::with_extensions(&loaded.lexicon_extensions).context("reading the lexicon")?;
     let total: u64 = loaded.inputs.iter().map(|i| i.text.len() as u64).sum();

@@ -26,6 +26,20 @@ pub struct ArticleMeta {
     pub published: Option<String>,
 }
 
+impl ArticleMeta {
+    /// These fields, and `fallback`'s where these are unset (a `meta.toml` entry over what a
+    /// saved page says about itself).
+    pub fn over(self, fallback: ArticleMeta) -> ArticleMeta {
+        ArticleMeta {
+            id: self.id,
+            title: self.title.or(fallback.title),
+            outlet: self.outlet.or(fallback.outlet),
+            url: self.url.or(fallback.url),
+            published: self.published.or(fallback.published),
+        }
+    }
+}
+
 /// One article to extract.
 #[derive(Debug, Clone)]
 pub struct Input {

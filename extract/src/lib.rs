@@ -32,6 +32,7 @@ mod layout;
 mod lexicon;
 mod load;
 mod number;
+mod page;
 mod pattern;
 mod question;
 mod quote;
@@ -45,5 +46,9 @@ pub use corpus::{build, build_from, ArticleMeta, Input, Options};
 pub use date::{dates, Date, DateExpr};
 pub use extract::{analyze, Analysis};
 pub use lexicon::{Lexicon, LexiconError};
-pub use load::{load, LoadError, Loaded, Warning};
+pub use load::{
+    load, read_article, FileOutcome, LoadError, Loaded, Warning, ARTICLE_EXTENSIONS,
+    MAX_ARTICLE_BYTES,
+};
 pub use number::{numbers, Number};
+pub use page::{read_page, Page, PageError};

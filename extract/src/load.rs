@@ -1,8 +1,11 @@
-//! Reading articles from disk: files and folders of `.txt`, a folder's optional `meta.toml`
-//! (outlet, URL, date per article) and lexicon extensions (`lexicon.toml`, `entities.toml`).
+//! Reading articles: files and folders of `.txt` and saved web pages (`.html`, `.htm`, read by
+//! `page`), a folder's optional `meta.toml` (outlet, URL, date per article, over what a page
+//! says) and lexicon extensions (`lexicon.toml`, `entities.toml`). [`read_article`] turns one
+//! file's bytes into an article, for the browser's import as for the disk.
 //!
 //! Nothing is dropped silently: unreadable paths are errors; non-UTF-8 text is decoded lossily
-//! and empty or binary files are skipped, each with a warning naming the file.
+//! and empty, binary, oversized and article-less files are skipped, each with a warning naming
+//! the file.
 
 use std::fmt;
 use std::fs;
@@ -11,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::corpus::{ArticleMeta, Input};
+use crate::page::read_page;
 
 /// A file that could not be used as given.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +29,8 @@ pub enum LoadError {
     },
     #[error("{}: {message}", path.display())]
     Invalid { path: PathBuf, message: String },
+    #[error("{0}: no articles to extract (looked for .txt, .html and .htm files)")]
+    NoArticles(String),
 }
 
 /// Something the user should know about an input that was still processed (or skipped).
@@ -57,6 +63,17 @@ struct MetaFile {
 }
 
 pub const META_FILE: &str = "meta.toml";
+
+impl Loaded {
+    /// These articles, or an error naming `paths` when there are none.
+    pub fn nonempty(self, paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+        if !self.inputs.is_empty() {
+            return Ok(self);
+        }
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        Err(LoadError::NoArticles(names.join(", ")))
+    }
+}
 
 /// Reads `paths` (files or folders; folders are read one level deep, sorted by name).
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
@@ -95,12 +112,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                 } else if name == "lexicon.toml" || name == "entities.toml" {
                     out.lexicon_extensions
                         .push((p.display().to_string(), read_text(&p)?));
-                } else if p.extension().is_some_and(|e| e == "txt") && p.is_file() {
-                    read_article(&p, &mut out)?;
+                } else if is_article_file(&p) && p.is_file() {
+                    read_article_file(&p, &mut out)?;
                 }
             }
         } else {
-            read_article(path, &mut out)?;
+            read_article_file(path, &mut out)?;
         }
     }
     for (file, meta) in metas {
@@ -117,7 +134,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                         });
                     }
                 }
-                input.meta = Some(meta);
+                input.meta = Some(match input.meta.take() {
+                    Some(page) => meta.over(page),
+                    None => meta,
+                });
             }
             None => out.warnings.push(Warning {
                 path: file,
@@ -142,49 +162,126 @@ fn read_text(p: &Path) -> Result<String, LoadError> {
     })
 }
 
-fn read_article(p: &Path, out: &mut Loaded) -> Result<(), LoadError> {
+/// The file names read as articles: text and saved web pages.
+pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+
+/// Files larger than this are skipped (5 MB: far above any article, even as a saved page).
+pub const MAX_ARTICLE_BYTES: usize = 5 << 20;
+
+fn is_article_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// What one file gives.
+#[derive(Debug, Clone)]
+pub enum FileOutcome {
+    /// An article, with a warning when it was read only in part (bad UTF-8).
+    Article {
+        input: Input,
+        warning: Option<String>,
+    },
+    /// Nothing to extract, and why.
+    Skipped(String),
+}
+
+/// One file's bytes as an article: `name` is its file name (the extension says whether it is
+/// a saved page; the stem becomes the article's id).
+pub fn read_article(name: &str, bytes: &[u8]) -> FileOutcome {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return FileOutcome::Skipped(format!(
+            "too large ({:.1} MB; the limit is {} MB); skipped",
+            bytes.len() as f64 / (1 << 20) as f64,
+            MAX_ARTICLE_BYTES >> 20
+        ));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return FileOutcome::Skipped("empty file; skipped".to_string());
+    }
+    if bytes.contains(&0) {
+        return FileOutcome::Skipped("binary file (contains NUL bytes); skipped".to_string());
+    }
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(t) => (t.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                e.valid_up_to()
+            )),
+        ),
+    };
+    let path = Path::new(name);
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| name.to_string());
+    let is_page = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    if !is_page {
+        let input = Input {
+            id,
+            text,
+            meta: None,
+        };
+        return FileOutcome::Article { input, warning };
+    }
+    match read_page(&text) {
+        Ok(page) => {
+            let meta = ArticleMeta {
+                id: id.clone(),
+                title: page.title,
+                outlet: page.outlet,
+                url: page.url,
+                published: page.published,
+            };
+            let input = Input {
+                id,
+                text: page.text,
+                meta: Some(meta),
+            };
+            FileOutcome::Article { input, warning }
+        }
+        Err(e) => FileOutcome::Skipped(e.to_string()),
+    }
+}
+
+fn read_article_file(p: &Path, out: &mut Loaded) -> Result<(), LoadError> {
     let bytes = fs::read(p).map_err(|e| LoadError::Read {
         path: p.to_path_buf(),
         source: e,
     })?;
-    let warn = |out: &mut Loaded, message: &str| {
+    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let outcome = read_article(name.as_deref().unwrap_or(""), &bytes);
+    let mut warn = |message: String| {
         out.warnings.push(Warning {
             path: p.to_path_buf(),
-            message: message.to_string(),
+            message,
         })
     };
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        warn(out, "empty file; skipped");
-        return Ok(());
-    }
-    if bytes.contains(&0) {
-        warn(out, "binary file (contains NUL bytes); skipped");
-        return Ok(());
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            warn(
-                out,
-                &format!("not valid UTF-8 (first bad byte at offset {at}); decoded with replacement characters"),
-            );
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+    let (input, warning) = match outcome {
+        FileOutcome::Article { input, warning } => (input, warning),
+        FileOutcome::Skipped(reason) => {
+            warn(reason);
+            return Ok(());
         }
     };
-    let id = p
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string());
-    if out.inputs.iter().any(|i| i.id == id) {
-        warn(out, &format!("a second article with id {id:?}; skipped"));
+    if let Some(w) = warning {
+        warn(w);
+    }
+    if out.inputs.iter().any(|i| i.id == input.id) {
+        let message = format!("a second article with id {:?}; skipped", input.id);
+        out.warnings.push(Warning {
+            path: p.to_path_buf(),
+            message,
+        });
         return Ok(());
     }
-    out.inputs.push(Input {
-        id,
-        text,
-        meta: None,
-    });
+    out.inputs.push(input);
     Ok(())
 }
 
