@@ -11,8 +11,8 @@ const find = (re, what) => {
 };
 // index.html may be minified: quotes and spaces are optional.
 const css = find(/href=["']?([^"'\s>]+\.css)/, "stylesheet");
-const js = find(/from\s*["']([^"']+\.js)["']/, "script");
-const wasm = find(/module_or_path\s*:\s*["']([^"']+\.wasm)["']/, "wasm module");
+const js = find(/data-claimscope-js=["']?([^"'\s>]+\.js)/, "script");
+const wasm = find(/data-claimscope-wasm=["']?([^"'\s>]+\.wasm)/, "wasm module");
 const link = document.createElement("link");
 link.rel = "stylesheet";
 link.href = css;

@@ -205,6 +205,19 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The Content Security Policy every response carries: the strictest a newsroom is likely to
+/// serve an embedded tool under (README, Embedding). Every end-to-end test runs under it.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
+/// The head of a response, with the policy.
+fn response_head(status: &str, ctype: &str, len: usize) -> String {
+    format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len}\r\n\
+         Content-Security-Policy: {CSP}\r\nConnection: close\r\n\r\n"
+    )
+}
+
 async fn serve(listener: TcpListener, dist: PathBuf) {
     loop {
         let Ok((mut sock, _)) = listener.accept().await else {
@@ -227,10 +240,7 @@ async fn serve(listener: TcpListener, dist: PathBuf) {
                 .to_string();
             if path == EMBED_PAGE {
                 let body = EMBED_HTML.replace("{SUB_PATH}", SUB_PATH);
-                let head = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
+                let head = response_head("200 OK", "text/html; charset=utf-8", body.len());
                 let _ = sock.write_all(head.as_bytes()).await;
                 let _ = sock.write_all(body.as_bytes()).await;
                 let _ = sock.shutdown().await;
@@ -254,10 +264,7 @@ async fn serve(listener: TcpListener, dist: PathBuf) {
                 },
                 None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
             };
-            let head = format!(
-                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
+            let head = response_head(status, ctype, body.len());
             let _ = sock.write_all(head.as_bytes()).await;
             let _ = sock.write_all(&body).await;
             let _ = sock.shutdown().await;

@@ -56,3 +56,42 @@ async fn claims_from_every_seed_article_are_on_the_page() {
     assert!(!marks.is_empty(), "claims highlight their figures");
     h.stop().await;
 }
+
+/// The server sends the strict policy (`claimscope_e2e::CSP`) with every response: the app
+/// starts under it (every test here shows that), the page holds no inline script, and the policy
+/// is really in force: an inline script added to the page does not run.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_starts_under_a_strict_content_security_policy() {
+    let h = Harness::start().await;
+    h.open("").await;
+    let inline = h
+        .client
+        .execute(
+            "return [...document.scripts].filter(s => !s.src).length",
+            vec![],
+        )
+        .await
+        .expect("count inline scripts");
+    assert_eq!(
+        inline.as_u64(),
+        Some(0),
+        "an inline script in the built page"
+    );
+    let ran = h
+        .client
+        .execute(
+            "const s = document.createElement('script');
+             s.textContent = 'window.__inlineRan = true';
+             document.head.append(s); // an inline script runs as it is inserted, if allowed
+             return window.__inlineRan === true;",
+            vec![],
+        )
+        .await
+        .expect("try an inline script");
+    assert_eq!(
+        ran.as_bool(),
+        Some(false),
+        "the policy did not block an inline script"
+    );
+    h.stop().await;
+}
