@@ -494,7 +494,14 @@ fn metric_of_figure(
             metric_before(toks, p, cues, lex),
         )
     };
-    first.or(second).or(noun)
+    // `other` is the residue: a named metric on either side says more ("treated 96 people
+    // for injuries").
+    let named = |m: &Option<Metric>| m.filter(|m| *m != Metric::Other);
+    named(&first)
+        .or(named(&second))
+        .or(first)
+        .or(second)
+        .or(noun)
 }
 
 /// A metric cue among the counted noun's words (not a deployment or a fight: "troops").
@@ -507,8 +514,10 @@ fn noun_metric(toks: &[Token], from: usize, noun_end: usize, lex: &Lexicon) -> O
     })
 }
 
-/// The nearest cue after the counted noun, in its clause.
+/// The nearest cue after the counted noun, in its clause; a named metric there beats the
+/// residue `other` ("took part in the assaults").
 fn metric_after(toks: &[Token], cues: &Cues, lex: &Lexicon) -> Option<Metric> {
+    let mut residue = None;
     let noun_end = cues.noun_end;
     let end = cues.next_number.min(noun_end + 12).min(toks.len());
     for k in noun_end..end {
@@ -528,11 +537,13 @@ fn metric_after(toks: &[Token], cues: &Cues, lex: &Lexicon) -> Option<Metric> {
         {
             break;
         }
-        if let Some((_, tag)) = lex.metrics.match_at(toks, k) {
-            return Some(metric_of(tag));
+        match lex.metrics.match_at(toks, k).map(|(_, tag)| metric_of(tag)) {
+            Some(Metric::Other) => residue = residue.or(Some(Metric::Other)),
+            Some(m) => return Some(m),
+            None => {}
         }
     }
-    None
+    residue
 }
 
 /// A cue before the number: "sent about 11,000", "killed 300", "a total of". An item of a
