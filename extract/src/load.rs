@@ -112,7 +112,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                 } else if name == "lexicon.toml" || name == "entities.toml" {
                     out.lexicon_extensions
                         .push((p.display().to_string(), read_text(&p)?));
-                } else if is_article_file(&p) && p.is_file() {
+                } else if extension_in(&p, &ARTICLE_EXTENSIONS) && p.is_file() {
                     read_article_file(&p, &mut out)?;
                 }
             }
@@ -162,16 +162,17 @@ fn read_text(p: &Path) -> Result<String, LoadError> {
     })
 }
 
-/// The file names read as articles: text and saved web pages.
+/// The file names read as articles: text and saved web pages (any case).
 pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+const PAGE_EXTENSIONS: [&str; 2] = ["html", "htm"];
 
 /// Files larger than this are skipped (5 MB: far above any article, even as a saved page).
 pub const MAX_ARTICLE_BYTES: usize = 5 << 20;
 
-fn is_article_file(p: &Path) -> bool {
+fn extension_in(p: &Path, list: &[&str]) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| list.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// What one file gives.
@@ -218,11 +219,7 @@ pub fn read_article(name: &str, bytes: &[u8]) -> FileOutcome {
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| name.to_string());
-    let is_page = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    if !is_page {
+    if !extension_in(path, &PAGE_EXTENSIONS) {
         let input = Input {
             id,
             text,
@@ -274,11 +271,7 @@ fn read_article_file(p: &Path, out: &mut Loaded) -> Result<(), LoadError> {
         warn(w);
     }
     if out.inputs.iter().any(|i| i.id == input.id) {
-        let message = format!("a second article with id {:?}; skipped", input.id);
-        out.warnings.push(Warning {
-            path: p.to_path_buf(),
-            message,
-        });
+        warn(format!("a second article with id {:?}; skipped", input.id));
         return Ok(());
     }
     out.inputs.push(input);
@@ -331,6 +324,26 @@ mod tests {
         assert!(w
             .iter()
             .any(|x| x.contains("meta.toml") && x.contains("zzz")));
+    }
+
+    #[test]
+    fn one_file_is_an_article_or_a_reason() {
+        let skipped = |name: &str, bytes: &[u8]| match read_article(name, bytes) {
+            FileOutcome::Skipped(why) => why,
+            FileOutcome::Article { .. } => panic!("{name} read as an article"),
+        };
+        let big = vec![b'a'; MAX_ARTICLE_BYTES + 1];
+        assert!(skipped("big.txt", &big).contains("too large"));
+        assert!(skipped(
+            "front.HTML",
+            b"<html><body><a href=/>Home</a></body></html>"
+        )
+        .contains("no readable article"));
+        let FileOutcome::Article { input, warning } = read_article("notes.txt", b"caf\xe9") else {
+            panic!("a text file is an article");
+        };
+        assert_eq!((input.id.as_str(), input.meta), ("notes", None));
+        assert!(warning.is_some_and(|w| w.contains("offset 3")));
     }
 
     #[test]
