@@ -52,19 +52,19 @@ pub struct FoundDate {
     pub expr: DateExpr,
 }
 
-fn month_of(word: &str, g: &Grammar) -> Option<u32> {
-    g.months.get(word).map(|m| m as u32)
+fn month_of(t: &Token, g: &Grammar) -> Option<u32> {
+    g.months.of(t).map(|m| m as u32)
 }
 
 /// Is token `i` a month name (capitalised, so that "may" the verb is not one)?
 pub fn is_month(toks: &[Token], i: usize, g: &Grammar) -> bool {
     toks.get(i)
-        .is_some_and(|t| t.is_capitalized() && month_of(&t.norm, g).is_some())
+        .is_some_and(|t| t.is_capitalized() && month_of(t, g).is_some())
 }
 
-fn weekday_of(word: &str, g: &Grammar) -> Option<Weekday> {
+fn weekday_of(t: &Token, g: &Grammar) -> Option<Weekday> {
     g.weekdays
-        .get(word)
+        .of(t)
         .and_then(|d| Weekday::try_from(u8::try_from(d).ok()?).ok())
 }
 
@@ -159,7 +159,7 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
     }
     // Month [.] day [,] [of] [year] / Month year: "Jan. 13", "January 12th, 2016", "Jan-1"
     if is_month(toks, i, g) {
-        let month = month_of(&t.norm, g)?;
+        let month = month_of(t, g)?;
         let j = if toks.get(i + 1).is_some_and(|x| x.is_punct('-'))
             && adjacent(toks, i)
             && adjacent(toks, i + 1)
@@ -199,7 +199,7 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
             j += 1;
         }
         if is_month(toks, j, g) {
-            let month = month_of(&toks[j].norm, g)?;
+            let month = month_of(&toks[j], g)?;
             let (end, yr) = match year_after(toks, j + 1) {
                 Some((y, end)) => (end, Some(y)),
                 None => (j + 1, None),
@@ -209,7 +209,7 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
         return None;
     }
     // early / mid / late / end of / beginning of Month
-    let part = g.month_parts.get(&t.norm).map(|d| d as u32);
+    let part = g.month_parts.of(t).map(|d| d as u32);
     if let Some(day) = part {
         let mut j = i + 1;
         while toks
@@ -220,7 +220,7 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
             j += 1;
         }
         if is_month(toks, j, g) {
-            let month = month_of(&toks[j].norm, g)?;
+            let month = month_of(&toks[j], g)?;
             let (end, yr) = match toks.get(j + 1).and_then(year) {
                 Some(y) => (j + 2, Some(y)),
                 None => (j + 1, None),
@@ -229,7 +229,7 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
         }
         return None;
     }
-    if let Some(w) = weekday_of(&t.norm, g) {
+    if let Some(w) = weekday_of(t, g) {
         // "Monday, Feb. 3", "Monday January 12th, 2016", "Friday (June 15)": the weekday of the
         // date it names.
         let (j, paren) = match toks.get(i + 1) {
@@ -256,14 +256,10 @@ fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
         return Some((i + 1, DateExpr::Weekday(w)));
     }
     // "last Sunday", "past Monday", "this Friday (June 15)": the weekday (or its date).
-    if g.weekday_leads.has(t)
-        && toks
-            .get(i + 1)
-            .is_some_and(|x| weekday_of(&x.norm, g).is_some())
-    {
+    if g.weekday_leads.has(t) && toks.get(i + 1).is_some_and(|x| weekday_of(x, g).is_some()) {
         return date_at(toks, i + 1, g);
     }
-    if let Some(days) = g.relative_days.get(&t.norm) {
+    if let Some(days) = g.relative_days.of(t) {
         return Some((i + 1, DateExpr::Relative(days)));
     }
     // "last week", "last fall", "this week"

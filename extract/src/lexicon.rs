@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::pattern::{Pattern, PatternList};
-use crate::token::{tokenize, Token, NO_ID};
+use crate::token::{tokenize, Lists, Token, NO_ID};
 use claimscope_model::model::{Metric, Qualifier, Question};
 
 use crate::question::{self, QuestionEntry, StanceCue, Take};
@@ -134,7 +134,22 @@ macro_rules! lexicon {
             fn phrase_sets(&self) -> Vec<(&'static str, &PhraseSet)> {
                 vec![ $( (stringify!($pf), &self.$pf), )* ]
             }
+
+            /// Every list a token's [`Lists`] can tell: word sets, tables, phrase sets.
+            fn lists_mut(&mut self) -> (Vec<&mut WordSet>, Vec<&mut WordTable>, Vec<&mut PhraseSet>) {
+                (
+                    vec![ $( &mut self.grammar.$wf, )* ],
+                    vec![ $( &mut self.grammar.$tf, )* ],
+                    vec![ $( &mut self.$pf, )* ],
+                )
+            }
         }
+
+        /// How many lists a token's [`Lists`] must tell apart.
+        const LIST_COUNT: usize = [
+            $( stringify!($wf), )* $( stringify!($tf), )* $( stringify!($pf), )*
+        ].len();
+        const _: () = assert!(LIST_COUNT <= Lists::CAPACITY, "more lists than a token's Lists holds");
     };
 }
 
@@ -296,7 +311,7 @@ lexicon! {
         /// The whole-line patterns as sets, to test a line against all of them in one pass.
         clutter_set: RegexSet,
         trailer_set: RegexSet,
-        vocab: Vocab,
+        words: WordIndex,
     }
 }
 
@@ -483,6 +498,11 @@ pub struct Entity {
 /// its word's id, so that phrases match by comparing integers.
 pub type Vocab = FxHashMap<String, u32>;
 
+/// Every word of the lexicon's lists with its id ([`NO_ID`] if it is in no phrase) and the
+/// lists it is in (as words of a [`WordSet`] or [`WordTable`], first words of a [`PhraseSet`]):
+/// what [`Lexicon::tokenize`] gives each token, with one lookup.
+type WordIndex = FxHashMap<String, (u32, Lists)>;
+
 /// A set of token phrases, each with a tag, matched longest first.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
@@ -493,6 +513,8 @@ pub struct PhraseSet {
     max_len: usize,
     /// Indexed by [`PhraseSet::finish`] (a set that never is matches nothing).
     finished: bool,
+    /// The bit of a token's [`Lists`] that says a phrase of the set starts with its word.
+    bit: Option<u8>,
 }
 
 impl PhraseSet {
@@ -506,6 +528,7 @@ impl PhraseSet {
         }
         self.max_len = self.max_len.max(words.len());
         self.phrases.push((words, tag));
+        self.bit = None; // numbered again when the lexicon is finished
     }
 
     /// Gives the phrases' words ids in `vocab` and indexes them for matching.
@@ -535,11 +558,11 @@ impl PhraseSet {
     /// The longest phrase starting at token `i`: (token count, tag). Tokens must come from
     /// [`Lexicon::tokenize`].
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, u32)> {
-        let first = toks.get(i)?.id;
-        if first == NO_ID {
+        let t = toks.get(i)?;
+        if t.id == NO_ID || self.bit.and_then(|b| t.lists.holds(b)) == Some(false) {
             return None;
         }
-        let list = self.by_first.get(&first)?;
+        let list = self.by_first.get(&t.id)?;
         list.iter()
             .find(|(ids, _)| {
                 i + ids.len() <= toks.len() && ids.iter().zip(&toks[i..]).all(|(w, t)| t.id == *w)
@@ -582,12 +605,18 @@ impl PhraseSet {
 pub struct WordSet {
     words: FxHashSet<String>,
     shapes: WordShapes,
+    /// The bit of a token's [`Lists`] that says its word is in the set.
+    bit: Option<u8>,
 }
 
 impl WordSet {
     /// Is the token (by its normal form) one of the words?
+    #[inline]
     pub fn has(&self, t: &Token) -> bool {
-        self.contains(t.norm.as_str())
+        match self.bit.and_then(|b| t.lists.holds(b)) {
+            Some(held) => held,
+            None => self.contains(t.norm.as_str()),
+        }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -595,6 +624,7 @@ impl WordSet {
     }
 
     fn extend(&mut self, words: &[String]) {
+        self.bit = None; // numbered again when the lexicon is finished
         for w in words {
             let w = w.to_lowercase();
             self.shapes.add(&w);
@@ -608,9 +638,20 @@ impl WordSet {
 pub struct WordTable {
     words: FxHashMap<String, i64>,
     shapes: WordShapes,
+    /// The bit of a token's [`Lists`] that says its word is in the table.
+    bit: Option<u8>,
 }
 
 impl WordTable {
+    /// The number of the token's word (by its normal form), if it is in the table.
+    #[inline]
+    pub fn of(&self, t: &Token) -> Option<i64> {
+        if self.bit.and_then(|b| t.lists.holds(b)) == Some(false) {
+            return None;
+        }
+        self.get(t.norm.as_str())
+    }
+
     pub fn get(&self, word: &str) -> Option<i64> {
         if !self.shapes.may_hold(word) {
             return None;
@@ -619,6 +660,7 @@ impl WordTable {
     }
 
     fn extend(&mut self, entries: &[(String, i64)]) {
+        self.bit = None; // numbered again when the lexicon is finished
         for (w, v) in entries {
             let w = w.to_lowercase();
             self.shapes.add(&w);
@@ -754,17 +796,48 @@ impl Lexicon {
         toks.clear();
         crate::token::tokenize_into(text, offset, toks);
         for t in toks.iter_mut() {
-            t.id = self.vocab.get(t.norm.as_str()).copied().unwrap_or(NO_ID);
+            (t.id, t.lists) = self
+                .words
+                .get(t.norm.as_str())
+                .copied()
+                .unwrap_or((NO_ID, Lists::NONE));
         }
     }
 
-    /// Indexes every phrase set by word ids.
+    /// Indexes every phrase set by word ids, numbers every list and indexes the words.
     fn finish_phrases(&mut self) {
         let mut vocab = Vocab::default();
         for (_, set) in self.phrase_sets_mut() {
             set.finish(&mut vocab);
         }
-        self.vocab = vocab;
+        let mut words: WordIndex = vocab
+            .into_iter()
+            .map(|(w, id)| (w, (id, Lists::NONE)))
+            .collect();
+        let mut mark = |word: &str, bit: u8| {
+            let entry = words
+                .entry(word.to_string())
+                .or_insert((NO_ID, Lists::NONE));
+            entry.1 = entry.1.with(bit);
+        };
+        let (sets, tables, phrases) = self.lists_mut();
+        let mut bits = 0..LIST_COUNT as u8;
+        for set in sets {
+            let bit = bits.next().expect("LIST_COUNT counts every list");
+            set.bit = Some(bit);
+            set.words.iter().for_each(|w| mark(w, bit));
+        }
+        for table in tables {
+            let bit = bits.next().expect("LIST_COUNT counts every list");
+            table.bit = Some(bit);
+            table.words.keys().for_each(|w| mark(w, bit));
+        }
+        for set in phrases {
+            let bit = bits.next().expect("LIST_COUNT counts every list");
+            set.bit = Some(bit);
+            set.phrases.iter().for_each(|(w, _)| mark(&w[0], bit));
+        }
+        self.words = words;
     }
 
     /// Compiles the pattern lists into sets (after every file is absorbed).

@@ -34,16 +34,16 @@ pub struct NumberPhrase {
 /// Largest value kept; bigger numbers are not head counts.
 const MAX_VALUE: f64 = 1e10;
 
-fn unit_word(w: &str, g: &Grammar) -> Option<u64> {
-    g.units.get(w).map(|v| v as u64)
+fn unit_word(t: &Token, g: &Grammar) -> Option<u64> {
+    g.units.of(t).map(|v| v as u64)
 }
 
-fn tens_word(w: &str, g: &Grammar) -> Option<u64> {
-    g.tens.get(w).map(|v| v as u64)
+fn tens_word(t: &Token, g: &Grammar) -> Option<u64> {
+    g.tens.of(t).map(|v| v as u64)
 }
 
-fn scale_word(w: &str, g: &Grammar) -> Option<u64> {
-    g.scales.get(w).map(|v| v as u64)
+fn scale_word(t: &Token, g: &Grammar) -> Option<u64> {
+    g.scales.of(t).map(|v| v as u64)
 }
 
 fn adjacent(toks: &[Token], i: usize) -> bool {
@@ -116,7 +116,7 @@ fn atom(
         // Letters glued to the digits: a scale suffix ("10k", "2.5m", "1.2bn"), else no
         // number at all ("180ml", "29km", "4th", "1990s", "5pm").
         if toks.get(end).is_some_and(|x| x.is_word()) && adjacent(toks, end - 1) {
-            let scale = g.scale_suffixes.get(&toks[end].norm)?;
+            let scale = g.scale_suffixes.of(&toks[end])?;
             value *= scale as f64;
             return (0.0..=MAX_VALUE).contains(&value).then_some((
                 Some(value.round()),
@@ -129,7 +129,7 @@ fn atom(
         if toks.get(k).is_some_and(|x| x.is_punct('-')) && adjacent(toks, k - 1) {
             k += 1;
         }
-        let scale = toks.get(k).and_then(|x| scale_word(&x.norm, g));
+        let scale = toks.get(k).and_then(|x| scale_word(x, g));
         // A small integer and a scale word read like a spelled number: "3 hundred and 21",
         // "4 thousand 3 hundred", "27-hundred", "6 crore and two hundred".
         if end == i + 1 && scale.is_some() && digit_group(t).is_some() {
@@ -153,7 +153,7 @@ fn atom(
     let w = t.norm.as_str();
     // Vague counts.
     match w {
-        _ if g.vague_plurals.contains(w) => {
+        _ if g.vague_plurals.has(t) => {
             // "hundreds of thousands"
             let mut end = i + 1;
             if toks.get(end).is_some_and(|x| x.is("of"))
@@ -169,7 +169,7 @@ fn atom(
         {
             return Some((None, i + 3, false, false));
         }
-        _ if g.vague_quantifiers.contains(w) => {
+        _ if g.vague_quantifiers.has(t) => {
             if let Some(x) = toks.get(i + 1) {
                 if g.vague_scales.has(x) {
                     return Some((None, i + 2, false, false));
@@ -187,7 +187,7 @@ fn atom(
                 }
                 return None;
             }
-            let from = if scale_word(&next.norm, g).is_some() {
+            let from = if scale_word(next, g).is_some() {
                 i + 1
             } else if fraction_at(toks, i, g).is_some() {
                 i
@@ -203,8 +203,7 @@ fn atom(
             if i > 0
                 && g.pronoun_one_after.has(&toks[i - 1])
                 && !toks.get(i + 1).is_some_and(|x| {
-                    scale_word(&x.norm, g).is_some()
-                        || (x.is("of") && g.one_of_after.has(&toks[i - 1]))
+                    scale_word(x, g).is_some() || (x.is("of") && g.one_of_after.has(&toks[i - 1]))
                 }) =>
         {
             return None;
@@ -224,14 +223,14 @@ fn fraction_at(toks: &[Token], k: usize, g: &Grammar) -> Option<(f64, usize)> {
     let first = toks.get(j)?;
     if first.is("a") || first.is("an") {
         j += 1;
-    } else if let Some(u) = unit_word(&first.norm, g).filter(|u| (1..10).contains(u)) {
+    } else if let Some(u) = unit_word(first, g).filter(|u| (1..10).contains(u)) {
         numerator = u;
         j += 1;
         if toks.get(j).is_some_and(|x| x.is_punct('-')) && adjacent(toks, j - 1) {
             j += 1;
         }
     }
-    let denominator = g.fractions.get(&toks.get(j)?.norm)? as u64;
+    let denominator = g.fractions.of(toks.get(j)?)? as u64;
     if numerator >= denominator {
         return None;
     }
@@ -243,7 +242,7 @@ fn fraction_at(toks: &[Token], k: usize, g: &Grammar) -> Option<(f64, usize)> {
         j += 1;
     }
     toks.get(j)
-        .and_then(|x| scale_word(&x.norm, g))
+        .and_then(|x| scale_word(x, g))
         .map(|_| (numerator as f64 / denominator as f64, j))
 }
 
@@ -309,7 +308,7 @@ fn spelled(toks: &[Token], i: usize, g: &Grammar) -> Option<(f64, usize)> {
                 continue;
             }
         }
-        if let Some(u) = unit_word(w, g) {
+        if let Some(u) = unit_word(t, g) {
             let ok = match last {
                 Last::Start | Last::Hundred | Last::Scale | Last::And => true,
                 Last::Tens => (1..10).contains(&u),
@@ -321,7 +320,7 @@ fn spelled(toks: &[Token], i: usize, g: &Grammar) -> Option<(f64, usize)> {
             r.current += u as f64;
             r.small += u as f64;
             last = if u >= 10 { Last::Teen } else { Last::Unit };
-        } else if let Some(v) = tens_word(w, g) {
+        } else if let Some(v) = tens_word(t, g) {
             if !matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
                 break;
             }
@@ -343,7 +342,7 @@ fn spelled(toks: &[Token], i: usize, g: &Grammar) -> Option<(f64, usize)> {
             r.current += d as f64;
             r.small += d as f64;
             last = Last::Digits;
-        } else if let Some(s) = scale_word(w, g) {
+        } else if let Some(s) = scale_word(t, g) {
             let s = s as f64;
             let counted = matches!(
                 last,
@@ -405,7 +404,7 @@ fn spelled(toks: &[Token], i: usize, g: &Grammar) -> Option<(f64, usize)> {
             let compound = last == Last::Tens
                 && toks
                     .get(k + 1)
-                    .and_then(|x| unit_word(&x.norm, g))
+                    .and_then(|x| unit_word(x, g))
                     .is_some_and(|u| (1..10).contains(&u));
             if !(glued || compound) {
                 break;
@@ -416,9 +415,7 @@ fn spelled(toks: &[Token], i: usize, g: &Grammar) -> Option<(f64, usize)> {
             // "one hundred and six", "two thousand and two hundred", "five and a half million".
             let next = toks.get(k + 1);
             let group = next.is_some_and(|x| {
-                unit_word(&x.norm, g).is_some()
-                    || tens_word(&x.norm, g).is_some()
-                    || digit_group(x).is_some()
+                unit_word(x, g).is_some() || tens_word(x, g).is_some() || digit_group(x).is_some()
             });
             let fraction = fraction_at(toks, k + 1, g).is_some();
             let ok = match last {
@@ -478,7 +475,7 @@ pub fn find_numbers_in(toks: &[Token], text: &str, g: &Grammar) -> Vec<NumberPhr
             // A dash joins digits only ("10,000-12,000"): between words it is a compound.
             let dash = matches!(sep, Some("-" | "–" | "—")) && digits;
             let is_sep = match sep {
-                Some(w) if g.range_words.contains(w) => true,
+                Some(_) if g.range_words.has(&toks[end]) => true,
                 Some("and") => lead && toks[i].is("between"),
                 _ => dash,
             };

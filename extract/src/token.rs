@@ -29,10 +29,38 @@ pub struct Token<'a> {
     /// The word's id in the lexicon's vocabulary ([`NO_ID`] if it is in no phrase); set by
     /// `Lexicon::tokenize`.
     pub id: u32,
+    /// The lexicon's lists the word is in; set by `Lexicon::tokenize`.
+    pub lists: Lists,
 }
 
 /// The id of a word that no lexicon phrase contains.
 pub const NO_ID: u32 = u32::MAX;
+
+/// The lexicon's word lists a token's word is in, one bit per list (numbered by the lexicon),
+/// so that the rules test a bit instead of looking the word up again and again. Unknown for
+/// a token tokenized without a lexicon: then the lists look the word up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lists(u128);
+
+impl Lists {
+    /// The bit that says the others are known.
+    const KNOWN: u128 = 1 << 127;
+    /// How many lists can be numbered.
+    pub const CAPACITY: usize = 127;
+    /// Known to be in no list.
+    pub const NONE: Lists = Lists(Self::KNOWN);
+
+    /// Also in list `bit` (below [`Lists::CAPACITY`]).
+    pub fn with(self, bit: u8) -> Lists {
+        Lists(self.0 | Self::KNOWN | (1 << bit))
+    }
+
+    /// Whether the word is in list `bit`, if the lists are known.
+    #[inline]
+    pub fn holds(self, bit: u8) -> Option<bool> {
+        (self.0 & Self::KNOWN != 0).then_some(self.0 & (1 << bit) != 0)
+    }
+}
 
 impl Token<'_> {
     pub fn is_word(&self) -> bool {
@@ -186,6 +214,7 @@ fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokKind) -> T
         norm,
         possessive,
         id: NO_ID,
+        lists: Lists::default(),
     }
 }
 
