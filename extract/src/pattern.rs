@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
@@ -77,37 +77,68 @@ impl Pattern {
 }
 
 /// Patterns tried in order, with one search for the literals of all of them, so that a line
-/// that none may match costs one pass.
+/// costs one pass however many patterns it may match.
 #[derive(Debug, Clone, Default)]
 pub struct PatternList {
     patterns: Vec<Pattern>,
-    /// Every pattern's literals (`None` while unindexed, or if a pattern has none).
+    /// Every pattern's literals, each once (`None` while unindexed, if a pattern has none, or
+    /// if there are too many patterns for `owners`).
     any: Option<AhoCorasick>,
+    /// For each literal of `any`, the patterns that need it (bit `k`: pattern `k`).
+    owners: Vec<u64>,
 }
 
 impl PatternList {
     pub fn extend(&mut self, patterns: Vec<Pattern>) {
         self.patterns.extend(patterns);
         self.any = None;
+        self.owners.clear();
     }
 
     /// Indexes the literals of all the patterns (after the last [`PatternList::extend`]).
     pub fn finish(&mut self) {
-        let all: Option<Vec<String>> = self
-            .patterns
-            .iter()
-            .map(|p| p.literals.clone())
-            .collect::<Option<Vec<_>>>()
-            .map(|lists| lists.concat());
-        self.any = all.as_deref().map(literal_search);
+        self.any = None;
+        self.owners.clear();
+        if self.patterns.len() > 64 {
+            return;
+        }
+        let mut literals: Vec<&str> = Vec::new();
+        for (k, p) in self.patterns.iter().enumerate() {
+            let Some(lits) = &p.literals else {
+                self.owners.clear();
+                return;
+            };
+            for l in lits {
+                match literals.iter().position(|x| x == l) {
+                    Some(j) => self.owners[j] |= 1 << k,
+                    None => {
+                        literals.push(l);
+                        self.owners.push(1 << k);
+                    }
+                }
+            }
+        }
+        self.any = Some(literal_search(&literals));
     }
 
-    /// The patterns that may match `text`, in order.
-    pub fn may_match<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a Pattern> + 'a {
-        let none = self.any.as_ref().is_some_and(|a| !a.is_match(text));
+    /// The patterns that may match `text`, in order, compiled.
+    pub fn may_match<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a Regex> + 'a {
+        // Most lines hold no literal at all: the quick test says so, the overlapping search
+        // tells the patterns apart on the others.
+        let found = self.any.as_ref().map(|any| match any.is_match(text) {
+            false => 0,
+            true => any
+                .find_overlapping_iter(text)
+                .fold(0u64, |m, x| m | self.owners[x.pattern().as_usize()]),
+        });
         self.patterns
             .iter()
-            .filter(move |p| !none && p.may_match(text))
+            .enumerate()
+            .filter(move |(k, p)| match found {
+                Some(m) => m & (1 << k) != 0,
+                None => p.may_match(text),
+            })
+            .map(|(_, p)| p.regex())
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, Pattern> {
@@ -115,8 +146,14 @@ impl PatternList {
     }
 }
 
-fn literal_search(lits: &[String]) -> AhoCorasick {
-    AhoCorasick::new(lits).expect("a few short literals")
+/// A DFA: the literals are few and short, and every line is searched. No prefilter: the
+/// literals start with common letters or a space, which a prefilter stops at all the time.
+fn literal_search<S: AsRef<[u8]>>(lits: &[S]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(lits)
+        .expect("a few short literals")
 }
 
 /// Literals one of which every match of `hir` contains: of the tails of its concatenation
