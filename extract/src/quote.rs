@@ -12,24 +12,33 @@ pub fn regions(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)>
     let mut open: Option<usize> = None;
     for (n, &(ps, pe)) in paragraphs.iter().enumerate() {
         let para = &text[ps..pe];
-        let mut chars = para.char_indices().peekable();
-        let mut prev: Option<char> = None;
-        while let Some((i, c)) = chars.next() {
+        let bytes = para.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Every mark is '"', '\'' or starts with one of the two lead bytes of '“', '”',
+            // '„' (U+201C-E) and '«', '»' (U+00AB, U+00BB).
+            if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+                i += 1;
+                continue;
+            }
             let at = ps + i;
-            let doubled = c == '\'' && chars.peek().is_some_and(|&(_, d)| d == '\'');
+            let c = para[i..].chars().next().unwrap_or(' ');
+            let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
             let width = if doubled { 2 } else { c.len_utf8() };
-            let next = para[i + width..].chars().next();
+            // The marks around a straight quote: the character before and after it.
+            let straight = || {
+                opens(
+                    para[..i].chars().next_back(),
+                    para[i + width..].chars().next(),
+                )
+            };
             let faces = match c {
                 '“' | '«' | '„' => Some(true),
                 '”' | '»' => Some(false),
-                '"' => Some(opens(prev, next)),
-                '\'' if doubled => Some(opens(prev, next)),
+                '"' => Some(straight()),
+                '\'' if doubled => Some(straight()),
                 _ => None,
             };
-            if doubled {
-                chars.next();
-            }
-            prev = Some(if doubled { '\'' } else { c });
             match (faces, open) {
                 (Some(true), None) => open = Some(at),
                 (Some(false), Some(s)) => {
@@ -40,6 +49,7 @@ pub fn regions(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)>
                 // newspaper convention) or a closing one with none open: nothing changes.
                 _ => {}
             }
+            i += width;
         }
         if let Some(s) = open {
             let continues = paragraphs

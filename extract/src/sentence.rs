@@ -26,6 +26,12 @@ pub fn split_in(text: &str, start: usize, end: usize, grammar: &Grammar) -> Vec<
     let mut sent_start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Most characters: neither a terminal mark nor a place to cut.
+        let b = bytes[i];
+        if b.is_ascii() && !matches!(b, b'.' | b'!' | b'?') && i - sent_start < MAX_SENTENCE {
+            i += 1;
+            continue;
+        }
         let c = para[i..].chars().next().unwrap_or(' ');
         if matches!(c, '.' | '!' | '?' | '…') {
             let mut j = i + c.len_utf8();
