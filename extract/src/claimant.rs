@@ -109,14 +109,21 @@ impl History {
 
     /// The person of the article with `surname` among the names after their first.
     pub fn by_surname(&self, surname: &str) -> Option<&Claimant> {
-        self.seen.iter().rev().find(|c| {
-            let words: Vec<&str> = c.source.split(' ').collect();
-            // Any name word after the first: "Quispe" for Rosa Quispe Huamán; the first
-            // before a hyphenated given name: "Ban" for Ban Ki-moon.
-            let family_first = words.len() == 2 && words[1].contains('-');
-            c.person && (words[1..].contains(&surname) || (family_first && words[0] == surname))
-        })
+        self.seen
+            .iter()
+            .rev()
+            .find(|c| c.person && has_surname(&c.source, surname))
     }
+}
+
+/// Any name word after the first: "Quispe" for Rosa Quispe Huamán; the first before a
+/// hyphenated given name: "Ban" for Ban Ki-moon.
+fn has_surname(name: &str, surname: &str) -> bool {
+    let mut words = name.split(' ');
+    let first = words.next();
+    let mut after_first = words.clone();
+    let family_first = matches!((words.next(), words.next()), (Some(w), None) if w.contains('-'));
+    after_first.any(|w| w == surname) || (family_first && first == Some(surname))
 }
 
 /// Longest source span in bytes (longer ones are clauses, not noun phrases).
