@@ -107,74 +107,90 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
 
 /// Like [`tokenize`], appending to `out` (so that a buffer can be reused).
 pub fn tokenize_into<'a>(text: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
-    let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i);
+        let end = if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
-        }
-        if c.is_ascii_digit() {
-            // Digits with inner separators followed by a digit: 8,000 / 1.5 / 2,700. A comma
-            // separates thousands only before three digits: "22,24,26" is three numbers.
-            let mut end = i + 1;
-            while end < bytes.len() {
-                let b = bytes[end];
-                let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
-                if b.is_ascii_digit() {
-                    end += 1;
-                } else if (b == b'.' && digit(end + 1))
-                    || (b == b',' && (1..=3).all(|k| digit(end + k)) && !digit(end + 4))
-                {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            while chars.peek().is_some_and(|&(j, _)| j < end) {
-                chars.next();
-            }
+        } else if c.is_ascii_digit() {
+            let end = number_end(text.as_bytes(), i);
             out.push(make(text, offset, i, end, TokKind::Number));
-            continue;
-        }
-        if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            let mut dotted = false;
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    chars.next();
-                    end = j + d.len_utf8();
-                } else if is_apostrophe(d) || d == '.' {
-                    // Inner apostrophe (don't, Pyongyang's) or abbreviation dots (U.S., a.m.).
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    let single_letters = d == '.' && (end - i == c.len_utf8() || dotted);
-                    if next.is_some_and(char::is_alphabetic) && (d != '.' || single_letters) {
-                        if d == '.' {
-                            dotted = true;
-                        }
-                        chars.next();
-                        end = j + d.len_utf8();
-                    } else if is_apostrophe(d) && plural_possessive(text, i, j) {
-                        // "the voters’ choice": the mark is the word's, not a quote's end.
-                        chars.next();
-                        end = j + d.len_utf8();
-                        break;
-                    } else if d == '.' && dotted {
-                        // Closing dot of U.S.
-                        chars.next();
-                        end = j + 1;
-                        break;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+            end
+        } else if c.is_alphabetic() {
+            let end = word_end(text, i, c);
             out.push(make(text, offset, i, end, TokKind::Word));
+            end
+        } else {
+            let end = i + c.len_utf8();
+            out.push(make(text, offset, i, end, TokKind::Punct));
+            end
+        };
+        i = end;
+    }
+}
+
+/// The character at byte `i` (a character boundary, before the end).
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => b as char,
+        _ => text[i..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// Where the number starting with the digit at byte `i` ends. Digits with inner separators
+/// followed by a digit: 8,000 / 1.5 / 2,700. A comma separates thousands only before three
+/// digits: "22,24,26" is three numbers.
+fn number_end(bytes: &[u8], i: usize) -> usize {
+    let mut end = i + 1;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if (b == b'.' && digit(end + 1))
+            || (b == b',' && (1..=3).all(|k| digit(end + k)) && !digit(end + 4))
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Where the word starting with the letter `c` at byte `i` ends: letters and digits, with
+/// inner apostrophes (don't, Pyongyang's) and abbreviation dots (U.S., a.m.).
+fn word_end(text: &str, i: usize, c: char) -> usize {
+    let mut end = i + c.len_utf8();
+    let mut dotted = false;
+    while end < text.len() {
+        let j = end;
+        let d = char_at(text, j);
+        if d.is_alphanumeric() {
+            end = j + d.len_utf8();
             continue;
         }
-        out.push(make(text, offset, i, i + c.len_utf8(), TokKind::Punct));
+        if !(is_apostrophe(d) || d == '.') {
+            break;
+        }
+        let next = text[j + d.len_utf8()..].chars().next();
+        let single_letters = d == '.' && (end - i == c.len_utf8() || dotted);
+        if next.is_some_and(char::is_alphabetic) && (d != '.' || single_letters) {
+            dotted |= d == '.';
+            end = j + d.len_utf8();
+        } else if is_apostrophe(d) && plural_possessive(text, i, j) {
+            // "the voters’ choice": the mark is the word's, not a quote's end.
+            return j + d.len_utf8();
+        } else if d == '.' && dotted {
+            // Closing dot of U.S.
+            return j + 1;
+        } else {
+            break;
+        }
     }
+    end
 }
 
 /// The apostrophe at byte `j` ends the plural possessive of the word from byte `i` ("Sanders’
@@ -220,14 +236,22 @@ fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokKind) -> T
 
 /// The form tokens are compared in (inline, no allocation, for words up to 24 bytes).
 pub fn normalize(raw: &str) -> (CompactString, bool) {
-    let mut norm = CompactString::with_capacity(raw.len());
-    for c in raw.chars() {
-        match c {
-            '’' | '‘' => norm.push('\''),
-            c if c.is_ascii() => norm.push(c.to_ascii_lowercase()),
-            c => norm.extend(c.to_lowercase()),
+    let mut norm = if raw.is_ascii() {
+        // No typographic apostrophes: lower case is all there is to do.
+        let mut norm = CompactString::new(raw);
+        norm.as_mut_str().make_ascii_lowercase();
+        norm
+    } else {
+        let mut norm = CompactString::with_capacity(raw.len());
+        for c in raw.chars() {
+            match c {
+                '’' | '‘' => norm.push('\''),
+                c if c.is_ascii() => norm.push(c.to_ascii_lowercase()),
+                c => norm.extend(c.to_lowercase()),
+            }
         }
-    }
+        norm
+    };
     let possessive = norm.len() > 2 && (norm.ends_with("'s") || norm.ends_with("s'"));
     if possessive {
         let cut = if norm.ends_with("'s") { 2 } else { 1 };
