@@ -419,6 +419,9 @@ fn by_role(
 /// A word that may stand inside a person's name: capitalised, not a title, not a party.
 fn name_word(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
     let t = &toks[i];
+    if !t.is_capitalized() {
+        return false;
+    }
     let g = &lex.grammar;
     let function_word = g.clause_stops.has(t)
         || g.openers.has(t)

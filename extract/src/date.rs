@@ -142,6 +142,21 @@ fn skip_punct(toks: &[Token], mut i: usize, c: char) -> usize {
 
 fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
     let t = &toks[i];
+    // Most tokens: no number, no "last" or "this", in none of the date lists.
+    let date_lists = [
+        g.months.mask,
+        g.month_parts.mask,
+        g.weekdays.mask,
+        g.weekday_leads.mask,
+        g.relative_days.mask,
+    ];
+    if !t.is_number()
+        && t.lists.holds_any(&date_lists) == Some(false)
+        && !t.is("last")
+        && !t.is("this")
+    {
+        return None;
+    }
     // 2025-02-04
     if let Some(y) = year(t) {
         if i + 4 < toks.len()

@@ -513,8 +513,9 @@ pub struct PhraseSet {
     max_len: usize,
     /// Indexed by [`PhraseSet::finish`] (a set that never is matches nothing).
     finished: bool,
-    /// The bit of a token's [`Lists`] that says a phrase of the set starts with its word.
-    bit: Option<u8>,
+    /// The bit of a token's [`Lists`] that says a phrase of the set starts with its word (0
+    /// until numbered).
+    mask: u128,
 }
 
 impl PhraseSet {
@@ -528,7 +529,7 @@ impl PhraseSet {
         }
         self.max_len = self.max_len.max(words.len());
         self.phrases.push((words, tag));
-        self.bit = None; // numbered again when the lexicon is finished
+        self.mask = 0; // numbered again when the lexicon is finished
     }
 
     /// Gives the phrases' words ids in `vocab` and indexes them for matching.
@@ -559,7 +560,7 @@ impl PhraseSet {
     /// [`Lexicon::tokenize`].
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, u32)> {
         let t = toks.get(i)?;
-        if t.id == NO_ID || self.bit.and_then(|b| t.lists.holds(b)) == Some(false) {
+        if t.id == NO_ID || t.lists.holds(self.mask) == Some(false) {
             return None;
         }
         let list = self.by_first.get(&t.id)?;
@@ -605,15 +606,15 @@ impl PhraseSet {
 pub struct WordSet {
     words: FxHashSet<String>,
     shapes: WordShapes,
-    /// The bit of a token's [`Lists`] that says its word is in the set.
-    bit: Option<u8>,
+    /// The bit of a token's [`Lists`] that says its word is in the set (0 until numbered).
+    pub(crate) mask: u128,
 }
 
 impl WordSet {
     /// Is the token (by its normal form) one of the words?
     #[inline]
     pub fn has(&self, t: &Token) -> bool {
-        match self.bit.and_then(|b| t.lists.holds(b)) {
+        match t.lists.holds(self.mask) {
             Some(held) => held,
             None => self.contains(t.norm.as_str()),
         }
@@ -624,7 +625,7 @@ impl WordSet {
     }
 
     fn extend(&mut self, words: &[String]) {
-        self.bit = None; // numbered again when the lexicon is finished
+        self.mask = 0; // numbered again when the lexicon is finished
         for w in words {
             let w = w.to_lowercase();
             self.shapes.add(&w);
@@ -638,15 +639,15 @@ impl WordSet {
 pub struct WordTable {
     words: FxHashMap<String, i64>,
     shapes: WordShapes,
-    /// The bit of a token's [`Lists`] that says its word is in the table.
-    bit: Option<u8>,
+    /// The bit of a token's [`Lists`] that says its word is in the table (0 until numbered).
+    pub(crate) mask: u128,
 }
 
 impl WordTable {
     /// The number of the token's word (by its normal form), if it is in the table.
     #[inline]
     pub fn of(&self, t: &Token) -> Option<i64> {
-        if self.bit.and_then(|b| t.lists.holds(b)) == Some(false) {
+        if t.lists.holds(self.mask) == Some(false) {
             return None;
         }
         self.get(t.norm.as_str())
@@ -660,7 +661,7 @@ impl WordTable {
     }
 
     fn extend(&mut self, entries: &[(String, i64)]) {
-        self.bit = None; // numbered again when the lexicon is finished
+        self.mask = 0; // numbered again when the lexicon is finished
         for (w, v) in entries {
             let w = w.to_lowercase();
             self.shapes.add(&w);
@@ -814,28 +815,25 @@ impl Lexicon {
             .into_iter()
             .map(|(w, id)| (w, (id, Lists::NONE)))
             .collect();
-        let mut mark = |word: &str, bit: u8| {
+        let mut mark = |word: &str, mask: u128| {
             let entry = words
                 .entry(word.to_string())
                 .or_insert((NO_ID, Lists::NONE));
-            entry.1 = entry.1.with(bit);
+            entry.1 = entry.1.with(mask);
         };
         let (sets, tables, phrases) = self.lists_mut();
-        let mut bits = 0..LIST_COUNT as u8;
+        let mut masks = (0..LIST_COUNT as u8).map(Lists::mask);
         for set in sets {
-            let bit = bits.next().expect("LIST_COUNT counts every list");
-            set.bit = Some(bit);
-            set.words.iter().for_each(|w| mark(w, bit));
+            set.mask = masks.next().expect("LIST_COUNT counts every list");
+            set.words.iter().for_each(|w| mark(w, set.mask));
         }
         for table in tables {
-            let bit = bits.next().expect("LIST_COUNT counts every list");
-            table.bit = Some(bit);
-            table.words.keys().for_each(|w| mark(w, bit));
+            table.mask = masks.next().expect("LIST_COUNT counts every list");
+            table.words.keys().for_each(|w| mark(w, table.mask));
         }
         for set in phrases {
-            let bit = bits.next().expect("LIST_COUNT counts every list");
-            set.bit = Some(bit);
-            set.phrases.iter().for_each(|(w, _)| mark(&w[0], bit));
+            set.mask = masks.next().expect("LIST_COUNT counts every list");
+            set.phrases.iter().for_each(|(w, _)| mark(&w[0], set.mask));
         }
         self.words = words;
     }

@@ -151,6 +151,19 @@ fn atom(
         return None;
     }
     let w = t.norm.as_str();
+    // Most words: in none of the number lists, and none of the words read below.
+    let number_lists = [
+        g.vague_plurals.mask,
+        g.vague_quantifiers.mask,
+        g.units.mask,
+        g.tens.mask,
+        g.scales.mask,
+        g.fractions.mask,
+    ];
+    if t.lists.holds_any(&number_lists) == Some(false) && !matches!(w, "a" | "an" | "tens" | "and")
+    {
+        return None;
+    }
     // Vague counts.
     match w {
         _ if g.vague_plurals.has(t) => {

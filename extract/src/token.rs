@@ -50,15 +50,30 @@ impl Lists {
     /// Known to be in no list.
     pub const NONE: Lists = Lists(Self::KNOWN);
 
-    /// Also in list `bit` (below [`Lists::CAPACITY`]).
-    pub fn with(self, bit: u8) -> Lists {
-        Lists(self.0 | Self::KNOWN | (1 << bit))
+    /// The mask of list `bit` (below [`Lists::CAPACITY`]).
+    pub const fn mask(bit: u8) -> u128 {
+        1 << bit
     }
 
-    /// Whether the word is in list `bit`, if the lists are known.
+    /// Also in the lists of `mask`.
+    pub fn with(self, mask: u128) -> Lists {
+        Lists(self.0 | Self::KNOWN | mask)
+    }
+
+    /// Whether the word is in one of the lists of `mask`, if the lists are known (and `mask`
+    /// names some: 0 is a list never numbered).
     #[inline]
-    pub fn holds(self, bit: u8) -> Option<bool> {
-        (self.0 & Self::KNOWN != 0).then_some(self.0 & (1 << bit) != 0)
+    pub fn holds(self, mask: u128) -> Option<bool> {
+        (mask != 0 && self.0 & Self::KNOWN != 0).then_some(self.0 & mask != 0)
+    }
+
+    /// Like [`Lists::holds`] for the union of lists, each of which must be numbered.
+    #[inline]
+    pub fn holds_any(self, masks: &[u128]) -> Option<bool> {
+        match masks.contains(&0) {
+            true => None,
+            false => self.holds(masks.iter().fold(0, |m, x| m | x)),
+        }
     }
 }
 
