@@ -75,8 +75,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     for (n, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
         let mut start = Some(line.start);
+        // One search for the literals of the three lists (in `page_literals`' order).
+        let found = lex.page_literals.scan(s);
+        let found_in = |list: usize| found.as_ref().map(|f| f[list]);
         if n < 20 && layout.published_text.is_none() {
-            for re in lex.published.may_match(s) {
+            for re in lex.published.may_match_found(s, found_in(0)) {
                 if let Some(c) = re.captures(s) {
                     if let Some(d) = c.name("date").filter(|d| {
                         crate::date::parse_date_text_in(d.as_str(), &lex.grammar).is_some()
@@ -96,7 +99,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
             }
         }
         if start.is_some() && n < 20 {
-            for re in lex.datelines.may_match(s) {
+            for re in lex.datelines.may_match_found(s, found_in(1)) {
                 if let Some(c) = re.captures(s) {
                     if let Some(o) = c.name("outlet") {
                         vote(o.as_str(), 3, &mut outlet_votes);
@@ -123,7 +126,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
             }
         }
         // The capturing regexes run only on the rare lines that may match.
-        for re in lex.outlet_signals.may_match(s) {
+        for re in lex.outlet_signals.may_match_found(s, found_in(2)) {
             for c in re.captures_iter(s) {
                 if let Some(o) = c.name("outlet") {
                     // A relay (", reports UNN.") names the outlet more surely.

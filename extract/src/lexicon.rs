@@ -8,7 +8,7 @@ use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use crate::pattern::{Pattern, PatternList};
+use crate::pattern::{LiteralScan, Pattern, PatternList};
 use crate::token::{tokenize, Lists, Token, NO_ID};
 use claimscope_model::model::{Metric, Qualifier, Question};
 
@@ -308,6 +308,8 @@ lexicon! {
         datelines: PatternList,
         published: PatternList,
         outlet_signals: PatternList,
+        /// The literals of `published`, `datelines` and `outlet_signals`, in that order.
+        page_literals: LiteralScan,
         /// The whole-line patterns as sets, to test a line against all of them in one pass.
         clutter_set: RegexSet,
         trailer_set: RegexSet,
@@ -860,6 +862,8 @@ impl Lexicon {
         self.datelines.finish();
         self.published.finish();
         self.outlet_signals.finish();
+        self.page_literals =
+            LiteralScan::new(&[&self.published, &self.datelines, &self.outlet_signals]);
         Ok(())
     }
 

@@ -76,61 +76,36 @@ impl Pattern {
     }
 }
 
-/// Patterns tried in order, with one search for the literals of all of them, so that a line
-/// costs one pass however many patterns it may match.
+/// Patterns tried in order. A [`LiteralScan`] finds the literals of all of them (and of other
+/// lists) in one search, so that a line costs one pass however many patterns it may match.
 #[derive(Debug, Clone, Default)]
 pub struct PatternList {
     patterns: Vec<Pattern>,
-    /// Every pattern's literals, each once (`None` while unindexed, if a pattern has none, or
-    /// if there are too many patterns for `owners`).
-    any: Option<AhoCorasick>,
-    /// For each literal of `any`, the patterns that need it (bit `k`: pattern `k`).
-    owners: Vec<u64>,
+    /// Every pattern has literals, and there are few enough to be told apart by the bits of a
+    /// `u64` (set by [`PatternList::finish`]).
+    indexed: bool,
 }
 
 impl PatternList {
     pub fn extend(&mut self, patterns: Vec<Pattern>) {
         self.patterns.extend(patterns);
-        self.any = None;
-        self.owners.clear();
+        self.indexed = false;
     }
 
-    /// Indexes the literals of all the patterns (after the last [`PatternList::extend`]).
+    /// Whether a [`LiteralScan`] can tell the patterns apart (after the last
+    /// [`PatternList::extend`]).
     pub fn finish(&mut self) {
-        self.any = None;
-        self.owners.clear();
-        if self.patterns.len() > 64 {
-            return;
-        }
-        let mut literals: Vec<&str> = Vec::new();
-        for (k, p) in self.patterns.iter().enumerate() {
-            let Some(lits) = &p.literals else {
-                self.owners.clear();
-                return;
-            };
-            for l in lits {
-                match literals.iter().position(|x| x == l) {
-                    Some(j) => self.owners[j] |= 1 << k,
-                    None => {
-                        literals.push(l);
-                        self.owners.push(1 << k);
-                    }
-                }
-            }
-        }
-        self.any = Some(literal_search(&literals));
+        self.indexed =
+            self.patterns.len() <= 64 && self.patterns.iter().all(|p| p.literals.is_some());
     }
 
-    /// The patterns that may match `text`, in order, compiled.
-    pub fn may_match<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a Regex> + 'a {
-        // Most lines hold no literal at all: the quick test says so, the overlapping search
-        // tells the patterns apart on the others.
-        let found = self.any.as_ref().map(|any| match any.is_match(text) {
-            false => 0,
-            true => any
-                .find_overlapping_iter(text)
-                .fold(0u64, |m, x| m | self.owners[x.pattern().as_usize()]),
-        });
+    /// The patterns that may match `text`, in order, compiled, knowing which patterns'
+    /// literals `text` holds (bit `k`: pattern `k`; `None`: not known, each pattern searches).
+    pub fn may_match_found<'a>(
+        &'a self,
+        text: &'a str,
+        found: Option<u64>,
+    ) -> impl Iterator<Item = &'a Regex> + 'a {
         self.patterns
             .iter()
             .enumerate()
@@ -143,6 +118,74 @@ impl PatternList {
 
     pub fn iter(&self) -> std::slice::Iter<'_, Pattern> {
         self.patterns.iter()
+    }
+}
+
+/// Literals, each once.
+#[derive(Default)]
+struct Literals<'a> {
+    words: Vec<&'a str>,
+    index: rustc_hash::FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Literals<'a> {
+    /// The index of `l`, added if new.
+    fn index(&mut self, l: &'a str) -> usize {
+        *self.index.entry(l).or_insert_with(|| {
+            self.words.push(l);
+            self.words.len() - 1
+        })
+    }
+}
+
+/// The literals of several pattern lists, found in one pass over a line (the page patterns
+/// are all tried on the same lines).
+#[derive(Debug, Clone, Default)]
+pub struct LiteralScan {
+    /// `None` if a list is not indexed (then each list searches for itself).
+    any: Option<AhoCorasick>,
+    /// For each literal of `any`, per list, the patterns that need it (bit `k`: pattern `k`).
+    owners: Vec<Vec<u64>>,
+    lists: usize,
+}
+
+impl LiteralScan {
+    /// Indexes the literals of `lists` (each finished).
+    pub fn new(lists: &[&PatternList]) -> LiteralScan {
+        if lists.iter().any(|l| !l.indexed) {
+            return LiteralScan::default();
+        }
+        let mut literals = Literals::default();
+        let mut owners: Vec<Vec<u64>> = Vec::new();
+        for (n, list) in lists.iter().enumerate() {
+            for (k, p) in list.patterns.iter().enumerate() {
+                for l in p.literals.iter().flatten() {
+                    let j = literals.index(l);
+                    owners.resize(literals.words.len(), vec![0; lists.len()]);
+                    owners[j][n] |= 1 << k;
+                }
+            }
+        }
+        LiteralScan {
+            any: Some(literal_search(&literals.words)),
+            owners,
+            lists: lists.len(),
+        }
+    }
+
+    /// Per list (in the order given to [`LiteralScan::new`]), the patterns whose literals
+    /// `text` holds; `None` if not indexed.
+    pub fn scan(&self, text: &str) -> Option<Vec<u64>> {
+        let any = self.any.as_ref()?;
+        let mut found = vec![0; self.lists];
+        if any.is_match(text) {
+            for m in any.find_overlapping_iter(text) {
+                for (f, o) in found.iter_mut().zip(&self.owners[m.pattern().as_usize()]) {
+                    *f |= o;
+                }
+            }
+        }
+        Some(found)
     }
 }
 
