@@ -3,6 +3,8 @@
 //   <script type="module" src="https://example.org/tools/claimscope/embed.js"></script>
 // It reads the built index.html next to it to find the (content-hashed) stylesheet, JS and wasm.
 const base = new URL(".", import.meta.url);
+// Where the app's other files are (the importer's worker).
+globalThis.claimscopeBase = base.href;
 const html = await (await fetch(new URL("index.html", base))).text();
 const find = (re, what) => {
   const m = html.match(re);

@@ -1,54 +1,23 @@
-use claimscope_model::query::Facet;
-use claimscope_model::url::View;
 use leptos::prelude::*;
 
-use crate::components::{
-    ArticlesView, ClaimsView, CompareView, ExportBar, FacetGroup, FilterBar, TimelineView, ViewTabs,
-};
-use crate::explorer::Explorer;
+use crate::components::{ExplorerPage, ImportPanel};
+use crate::imports::Imports;
 
-/// The whole page: header, view tabs, and the current view. Claims, Timeline and Compare share
-/// the facets and filter bar; Articles is a reader.
+/// The whole page: the import panel (when open) and the explorer over the corpus shown, made
+/// again each time imported articles change it.
 #[component]
 pub fn App() -> impl IntoView {
-    let ex = Explorer::new();
-    provide_context(ex);
-    ex.sync_url();
-    let lede = format!(
-        "{} claims from {} articles: every figure and stance, who made it, when and where it was reported.",
-        ex.corpus.claims.len(),
-        ex.corpus.documents.len()
-    );
-    // A memo: the page is rebuilt when the view changes, not on every filter change.
-    let view = Memo::new(move |_| ex.state.with(|s| s.view));
-    let view = move || view.get();
+    let imports = Imports::new();
+    provide_context(imports);
     view! {
-        <header class="top">
-            <h1>"claimscope"</h1>
-            <p class="lede">{lede}</p>
-            <ViewTabs />
-        </header>
-        <main>
-            {move || match view() {
-                View::Articles => view! { <ArticlesView /> }.into_any(),
-                v => view! {
-                    <div class="explorer">
-                        <aside class="facets" id="filters" aria-label="Filters">
-                            {Facet::ALL.into_iter().map(|f| view! { <FacetGroup facet=f /> }).collect_view()}
-                        </aside>
-                        <div class="results">
-                            <a class="to-filters" href="#filters">"Filter by claimant, outlet, metric…"</a>
-                            <FilterBar />
-                            <ExportBar />
-                            {match v {
-                                View::Timeline => view! { <TimelineView /> }.into_any(),
-                                View::Compare => view! { <CompareView /> }.into_any(),
-                                _ => view! { <ClaimsView /> }.into_any(),
-                            }}
-                        </div>
-                    </div>
-                }.into_any(),
-            }}
-        </main>
+        {move || imports.open.get().then(|| view! { <ImportPanel /> })}
+        {move || {
+            imports.generation.track();
+            if imports.ready.get() {
+                view! { <ExplorerPage /> }.into_any()
+            } else {
+                view! { <p class="loading" role="status">"Loading your imported articles…"</p> }.into_any()
+            }
+        }}
     }
 }

@@ -1,5 +1,9 @@
-//! The corpus embedded at build time, and its query index.
+//! The corpus the page shows and its query index: the one embedded at build time, joined with
+//! the articles the user imported (see [`crate::imports`]). Each change of the imported
+//! articles makes a new [`Data`], which lives as long as the page (the views of the old one may
+//! still be tearing down when it is replaced; the page holds a handful of them at most).
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use claimscope_model::embed;
@@ -10,8 +14,8 @@ use rustc_hash::FxHashMap as HashMap;
 /// The corpus `build.rs` extracted, in `claimscope_model::embed`'s compact form.
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 
-/// The extracted corpus (decoded once, on first use).
-pub fn corpus() -> &'static Corpus {
+/// The built-in corpus (decoded once, on first use).
+pub fn builtin() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| match embed::decode(EMBEDDED) {
         Ok(c) => c,
@@ -20,19 +24,82 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// The corpus laid out for querying (built once).
+/// A corpus as the views use it: the claims, their query index and lookups by id.
+pub struct Data {
+    pub corpus: &'static Corpus,
+    pub index: Index,
+    /// Ids of the imported articles.
+    imported: Vec<String>,
+    counts: OnceLock<HashMap<&'static str, u32>>,
+    positions: OnceLock<HashMap<&'static str, u32>>,
+}
+
+thread_local! {
+    static CURRENT: Cell<Option<&'static Data>> = const { Cell::new(None) };
+}
+
+impl Data {
+    fn new(corpus: &'static Corpus, imported: Vec<String>) -> &'static Data {
+        Box::leak(Box::new(Data {
+            corpus,
+            index: Index::new(corpus),
+            imported,
+            counts: OnceLock::new(),
+            positions: OnceLock::new(),
+        }))
+    }
+
+    /// Is the article `doc` one the user imported?
+    pub fn is_imported(&self, doc: &str) -> bool {
+        self.imported.iter().any(|d| d == doc)
+    }
+
+    /// How many of the articles were imported.
+    pub fn imported_count(&self) -> usize {
+        self.imported.len()
+    }
+}
+
+/// The corpus shown now: the built-in one until [`show`] is called.
+pub fn current() -> &'static Data {
+    CURRENT.with(|c| match c.get() {
+        Some(d) => d,
+        None => {
+            let d = Data::new(builtin(), Vec::new());
+            c.set(Some(d));
+            d
+        }
+    })
+}
+
+/// Shows `corpus`, whose articles `imported` were imported, from now on.
+pub fn show(corpus: Corpus, imported: Vec<String>) {
+    let d = Data::new(Box::leak(Box::new(corpus)), imported);
+    CURRENT.with(|c| c.set(Some(d)));
+}
+
+/// Shows the built-in corpus alone again.
+pub fn show_builtin() {
+    CURRENT.with(|c| c.set(Some(Data::new(builtin(), Vec::new()))));
+}
+
+/// The corpus shown.
+pub fn corpus() -> &'static Corpus {
+    current().corpus
+}
+
+/// The corpus shown, laid out for querying.
 pub fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::new(corpus()))
+    &current().index
 }
 
 /// Number of claims read from the article with id `doc`.
 pub fn claims_in(doc: &str) -> u32 {
-    static COUNTS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    COUNTS
+    let d = current();
+    d.counts
         .get_or_init(|| {
             let mut counts: HashMap<&'static str, u32> = HashMap::default();
-            for c in &corpus().claims {
+            for c in &d.corpus.claims {
                 match counts.get_mut(c.doc.as_str()) {
                     Some(n) => *n += 1,
                     None => {
@@ -49,10 +116,10 @@ pub fn claims_in(doc: &str) -> u32 {
 
 /// The corpus position of the claim with id `id`.
 pub fn position(id: &str) -> Option<u32> {
-    static POSITIONS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    POSITIONS
+    let d = current();
+    d.positions
         .get_or_init(|| {
-            corpus()
+            d.corpus
                 .claims
                 .iter()
                 .enumerate()
@@ -83,5 +150,21 @@ mod tests {
                 "{a:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_shown_corpus_replaces_the_built_in_one() {
+        let first = builtin().claims[0].id.clone();
+        assert_eq!(position(&first), Some(0));
+        let mut mine = builtin().clone();
+        mine.claims.remove(0);
+        let doc = mine.documents[0].id.clone();
+        show(mine, vec![doc.clone()]);
+        assert_eq!(position(&first), None);
+        assert!(current().is_imported(&doc));
+        assert_eq!(index().len(), builtin().claims.len() - 1);
+        show_builtin();
+        assert_eq!(position(&first), Some(0));
+        assert_eq!(current().imported_count(), 0);
     }
 }

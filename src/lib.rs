@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod explorer;
+pub mod imports;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;

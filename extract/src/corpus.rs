@@ -4,10 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::cluster::{assign_clusters, contradictions};
 use crate::date::{resolve, DateExpr};
 use crate::extract::{analyze, Analysis};
 use crate::lexicon::Lexicon;
+use claimscope_model::cluster::{assign_clusters, contradictions};
 use claimscope_model::model::{Attribution, Claim, Corpus, Document, SCHEMA};
 
 /// What the metadata file says about one article (all optional).

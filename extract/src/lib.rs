@@ -23,7 +23,6 @@
 
 mod attribution;
 mod claimant;
-mod cluster;
 mod corpus;
 mod date;
 mod extract;
@@ -31,6 +30,7 @@ mod figure;
 mod layout;
 mod lexicon;
 mod load;
+mod nesting;
 mod number;
 mod page;
 mod pattern;

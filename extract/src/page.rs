@@ -39,7 +39,7 @@ const PROSE_WORDS: usize = 12;
 
 /// Reads the article out of a saved page.
 pub fn read_page(html: &str) -> Result<Page, PageError> {
-    let doc = Document::from(html);
+    let doc = Document::from(crate::nesting::shallow(html).as_ref());
     let canonical = canonical_url(&doc);
     let time = first_time(&doc);
     let cfg = Config {

@@ -7,12 +7,14 @@
 //! ([`embed`]). No browser, no I/O, and no extractor: this crate
 //! depends on serde, serde_json and a hasher only, so the browser build stays small.
 
+pub mod cluster;
 pub mod compare;
 pub mod conflict;
 pub mod day;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod imports;
 pub mod model;
 pub mod query;
 pub mod reader;

@@ -83,6 +83,19 @@ pub struct State {
     pub by: By,
     pub a: Option<String>,
     pub b: Option<String>,
+    /// Show only the articles the user imported, not the built-in corpus (`builtin=hidden`).
+    pub hide_builtin: bool,
+}
+
+/// The parameter and value that hide the built-in corpus.
+const HIDE_BUILTIN: (&str, &str) = ("builtin", "hidden");
+
+/// Does the query `query` hide the built-in corpus? (Known before any index is built.)
+pub fn hides_builtin(query: &str) -> bool {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p.split_once('=') == Some(HIDE_BUILTIN))
 }
 
 impl State {
@@ -189,6 +202,7 @@ pub fn parse(query: &str, index: &Index) -> State {
             "by" => st.by = By::from_key(&v).unwrap_or_default(),
             "a" if !v.is_empty() => st.a = Some(v),
             "b" if !v.is_empty() => st.b = Some(v),
+            k if k == HIDE_BUILTIN.0 => st.hide_builtin = v == HIDE_BUILTIN.1,
             _ => {
                 if let Some(f) = Facet::from_key(&k) {
                     if let Some(id) = index.id_of(f, &v) {
@@ -252,6 +266,9 @@ pub fn render(st: &State, index: &Index) -> String {
             parts.push(format!("{k}={}", encode(v)));
         }
     }
+    if st.hide_builtin {
+        parts.push(format!("{}={}", HIDE_BUILTIN.0, HIDE_BUILTIN.1));
+    }
     format!("?{}", parts.join("&"))
 }
 
@@ -280,7 +297,7 @@ mod tests {
     #[test]
     fn round_trip() {
         let idx = index();
-        let st = parse("?view=timeline&claimant=Kyrylo%20Budanov&claimant=NIS+%26+co&metric=killed&q=front%20line&from=2025-01-01&sort=value&doc=a&chart=counts&bin=day&scale=log&stack=stance&by=outlet&a=UNN&b=Kyiv%20Independent", &idx);
+        let st = parse("?view=timeline&claimant=Kyrylo%20Budanov&claimant=NIS+%26+co&metric=killed&q=front%20line&from=2025-01-01&sort=value&doc=a&chart=counts&bin=day&scale=log&stack=stance&by=outlet&a=UNN&b=Kyiv%20Independent&builtin=hidden", &idx);
         assert_eq!(st.view, View::Timeline);
         assert_eq!(st.filter.selected[Facet::Claimant as usize].len(), 2);
         assert_eq!(st.filter.search, "front line");
@@ -292,6 +309,8 @@ mod tests {
         assert_eq!(st.by, By::Outlet);
         assert!(st.daily);
         assert_eq!(st.b.as_deref(), Some("Kyiv Independent"));
+        assert!(st.hide_builtin && hides_builtin(&render(&st, &idx)));
+        assert!(!hides_builtin("?builtin=shown&view=timeline"));
         let again = parse(&render(&st, &idx), &idx);
         assert_eq!(again, st);
     }

@@ -30,6 +30,9 @@ pub fn ArticlesView() -> impl IntoView {
                     {ex.corpus.documents.iter().map(|d| {
                         let id = d.id.clone();
                         let n = crate::data::claims_in(&d.id);
+                        let imported = crate::data::current()
+                            .is_imported(&d.id)
+                            .then(|| view! { <span class="badge-imported">"Imported"</span> });
                         let current = Signal::derive(move || doc.get().as_deref() == Some(id.as_str()));
                         let meta = [d.outlet.clone(), d.published.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         view! {
@@ -42,6 +45,7 @@ pub fn ArticlesView() -> impl IntoView {
                                 >
                                     <span class="article-title">{d.title.clone()}</span>
                                     <span class="article-meta">{format!("{meta} · {n} claims")}</span>
+                                    {imported}
                                 </StateLink>
                             </li>
                         }

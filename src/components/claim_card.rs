@@ -39,6 +39,9 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
         Kind::Figure => "claim figure",
         Kind::Stance => "claim stance",
     };
+    let imported = crate::data::current()
+        .is_imported(&claim.doc)
+        .then(|| view! { <span class="badge-imported">"Imported"</span> });
     let ex = use_context::<Explorer>();
     let at = ex.and_then(|ex| ex.position(&claim.id));
     let selected = move || ex.zip(at).is_some_and(|(ex, i)| ex.is_selected(i));
@@ -72,6 +75,7 @@ pub fn ClaimCard(claim: Claim, document: Option<Document>) -> impl IntoView {
                 {org.map(|o| view! { <span class="org">{o}</span> })}
                 {via.map(|v| view! { <span class="via">{v}</span> })}
                 <span class="where">{article}</span>
+                {imported}
                 <time datetime=date.clone()>{date.clone()}</time>
                 {link}
             </p>

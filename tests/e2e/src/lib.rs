@@ -8,6 +8,7 @@ use std::fmt::Display;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -179,6 +180,8 @@ pub struct Harness {
     pub client: Client,
     /// `http://127.0.0.1:PORT/tools/claimscope/`
     pub base: String,
+    /// Every path the browser asked the server for, in order (the network log).
+    requests: Requests,
     driver: Child,
     /// chromedriver's process id and port, to end the session and the processes on drop.
     driver_pid: Option<u32>,
@@ -218,12 +221,16 @@ fn response_head(status: &str, ctype: &str, len: usize) -> String {
     )
 }
 
-async fn serve(listener: TcpListener, dist: PathBuf) {
+/// The paths requested so far.
+type Requests = Arc<Mutex<Vec<String>>>;
+
+async fn serve(listener: TcpListener, dist: PathBuf, requests: Requests) {
     loop {
         let Ok((mut sock, _)) = listener.accept().await else {
             return;
         };
         let dist = dist.clone();
+        let requests = requests.clone();
         tokio::spawn(async move {
             let mut buf = vec![0u8; 8192];
             let Ok(n) = sock.read(&mut buf).await else {
@@ -238,6 +245,9 @@ async fn serve(listener: TcpListener, dist: PathBuf) {
                 .next()
                 .unwrap_or("/")
                 .to_string();
+            if let Ok(mut r) = requests.lock() {
+                r.push(path.clone());
+            }
             if path == EMBED_PAGE {
                 let body = EMBED_HTML.replace("{SUB_PATH}", SUB_PATH);
                 let head = response_head("200 OK", "text/html; charset=utf-8", body.len());
@@ -296,15 +306,20 @@ impl Harness {
             .await
             .expect("bind the static server");
         let port = listener.local_addr().expect("address").port();
-        tokio::spawn(serve(listener, dist));
+        let requests = Requests::default();
+        tokio::spawn(serve(listener, dist, requests.clone()));
 
         let driver_port = free_port().await;
+        let logs = std::env::var_os("CLAIMSCOPE_E2E_LOGS").is_some_and(|v| v == "1");
         let driver = Command::new(
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
         )
         .arg(format!("--port={driver_port}"))
+        // CLAIMSCOPE_E2E_LOGS=1: Chromium's own log, with every console message of the page and
+        // its workers, on stderr (for debugging a test).
+        .args(logs.then_some("--enable-chrome-logs"))
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(if logs { Stdio::inherit() } else { Stdio::null() })
         .kill_on_drop(true)
         .spawn()
         .expect("start chromedriver (install the Debian package chromium-driver)");
@@ -347,6 +362,7 @@ impl Harness {
         .await;
         let session = client.session_id().await.ok().flatten();
         Harness {
+            requests,
             client,
             base: format!("http://127.0.0.1:{port}{SUB_PATH}"),
             driver,
@@ -437,6 +453,11 @@ impl Harness {
                 (f(0), f(1), f(2), f(3))
             })
             .collect()
+    }
+
+    /// The paths the browser has requested from the server so far.
+    pub fn requested(&self) -> Vec<String> {
+        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
     /// Where the browser saves downloads.

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use claimscope_model::conflict::{comparable, conflict, scope, PERIOD_DAYS};
-use claimscope_model::day::parse_day;
-use claimscope_model::model::{Claim, Contradiction, Corpus, Kind};
+use crate::conflict::{comparable, conflict, scope, PERIOD_DAYS};
+use crate::day::parse_day;
+use crate::model::{Claim, Contradiction, Corpus, Kind};
 
 /// Who stands behind a claim: its claimant, else the outlet (or article) that states it.
 fn owner(c: &Claim, corpus: &Corpus) -> String {
@@ -45,12 +45,7 @@ pub fn assign_clusters(corpus: &mut Corpus) {
 }
 
 /// What a claim answers: its kind, metric, party and subject scope (metric and place).
-type Question<'a> = (
-    Kind,
-    Option<claimscope_model::model::Metric>,
-    Option<&'a str>,
-    &'a str,
-);
+type Question<'a> = (Kind, Option<crate::model::Metric>, Option<&'a str>, &'a str);
 
 /// Each claim is compared with at most this many later ones of its question (by date), so the
 /// work and the output stay linear in the corpus.
