@@ -46,8 +46,8 @@ done
 step "clippy, native"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
-step "clippy, wasm (the app and the model crate as the browser builds them)"
-cargo clippy --target wasm32-unknown-unknown -p claimscope-web -p claimscope-model --all-targets --all-features -- -D warnings
+step "clippy, wasm (the app, the model crate and the importer worker as the browser builds them)"
+cargo clippy --target wasm32-unknown-unknown -p claimscope-web -p claimscope-model -p claimscope-worker --all-targets --all-features -- -D warnings
 
 step "native tests: model, extractor, CLI, app"
 cargo test --workspace --exclude claimscope-e2e

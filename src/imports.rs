@@ -21,6 +21,11 @@ const WORKER_LOADER: &str = "claimscope-worker_loader.js";
 /// the next visit, and never for a visitor who has not imported any).
 const STORED_KEY: &str = "claimscope.imported";
 
+/// How long the page waits for the stored articles before it starts without them.
+const RESTORE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+const RESTORE_LATE: &str =
+    "Your imported articles could not be read in time; they will appear when they are.";
+
 /// What became of one file or paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -77,6 +82,17 @@ impl Imports {
         };
         if stored {
             imports.send(Job::Restore);
+            // Should the worker not answer (blocked, or failing to start), the page starts
+            // with what it has rather than waiting for ever.
+            set_timeout(
+                move || {
+                    if !imports.ready.get_untracked() {
+                        imports.problem.set(Some(RESTORE_LATE.into()));
+                        imports.ready.set(true);
+                    }
+                },
+                RESTORE_WAIT,
+            );
         }
         // Join and show again whenever the articles or the hiding change (not on the first
         // run when there is nothing to join: the built-in corpus is shown as it is).
@@ -253,6 +269,7 @@ impl Imports {
             }),
             Report::Restored { articles, problems } => {
                 let (read, more) = decode_all(&articles);
+                self.problem.set(None);
                 let mut all: Vec<String> = problems;
                 all.extend(more);
                 if !all.is_empty() {

@@ -47,6 +47,8 @@ async fn claim_card_highlights_the_figure_and_names_the_claimant() {
 
 #[wasm_bindgen_test]
 async fn the_app_lists_every_claim() {
+    // Another test may have imported articles: start from the built-in corpus alone.
+    forget_imports();
     let el = host();
     let _handle = leptos::mount::mount_to(el.clone(), claimscope_web::app::App);
     leptos::task::tick().await;
@@ -74,6 +76,14 @@ fn a_panic_leaves_a_visible_message() {
         .unwrap()
         .expect("an alert on the page");
     assert!(alert.text_content().unwrap().contains("test detail"));
+}
+
+/// Forgets what other tests imported (this page's note of stored articles, the corpus shown).
+fn forget_imports() {
+    if let Ok(Some(s)) = window().local_storage() {
+        let _ = s.remove_item("claimscope.imported");
+    }
+    claimscope_web::data::show_builtin();
 }
 
 /// The import panel with a fresh importer state (as the app provides it).

@@ -127,7 +127,11 @@ mod tests {
     #[test]
     fn deep_elements_are_unwrapped_and_their_text_kept() {
         let n = 5 * MAX_DEPTH;
-        let html = format!("<body>{}deep text{}<p>after</p></body>", "<div class=a>".repeat(n), "</div>".repeat(n));
+        let html = format!(
+            "<body>{}deep text{}<p>after</p></body>",
+            "<div class=a>".repeat(n),
+            "</div>".repeat(n)
+        );
         let out = shallow(&html);
         assert_eq!(out.matches("<div").count(), MAX_DEPTH - 1);
         assert_eq!(out.matches("</div>").count(), MAX_DEPTH - 1);

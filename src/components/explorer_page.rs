@@ -43,8 +43,8 @@ pub fn ExplorerPage() -> impl IntoView {
         <header class="top">
             <h1>"claimscope"</h1>
             <p class="lede">{lede} " " <CorpusToggle /></p>
-            <AddArticlesButton />
             <ViewTabs />
+            <AddArticlesButton />
         </header>
         <main>
             {move || match view() {

@@ -319,7 +319,11 @@ impl Harness {
         // its workers, on stderr (for debugging a test).
         .args(logs.then_some("--enable-chrome-logs"))
         .stdout(Stdio::null())
-        .stderr(if logs { Stdio::inherit() } else { Stdio::null() })
+        .stderr(if logs {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .kill_on_drop(true)
         .spawn()
         .expect("start chromedriver (install the Debian package chromium-driver)");
