@@ -239,7 +239,10 @@ impl Imports {
     fn finish(self, outcome: Outcome) {
         self.outcomes.update(|o| o.push(outcome));
         self.done.update(|d| *d += 1);
-        self.readers.update_value(|r| r.retain(|_| false));
+        // A reader dropped mid-read stops: they go when the whole batch is done.
+        if self.done.get_untracked() >= self.sent.get_untracked() {
+            self.readers.update_value(Vec::clear);
+        }
     }
 
     fn receive(self, report: Report) {
