@@ -26,6 +26,12 @@ const RESTORE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 const RESTORE_LATE: &str =
     "Your imported articles could not be read in time; they will appear when they are.";
 
+/// A batch that makes no progress for this long has lost its worker (it stopped: a page it
+/// could not handle): the files still waiting are reported, and the next job starts a new one.
+const STALL: std::time::Duration = std::time::Duration::from_secs(90);
+const STALLED: &str =
+    "the importer stopped before answering; try this file again, or reload the page";
+
 /// What became of one file or paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -144,6 +150,9 @@ impl Imports {
 
     fn send(self, job: Job) {
         self.bridge();
+        if matches!(job, Job::File { .. } | Job::Paste { .. }) {
+            self.watch();
+        }
         self.bridge.with_value(|b| {
             if let Some(b) = b {
                 b.send(job);
@@ -234,6 +243,28 @@ impl Imports {
     /// Asks for the JSON file of the imported articles (downloaded when it comes).
     pub fn export(self) {
         self.send(Job::Export);
+    }
+
+    /// Reports the batch's waiting files as lost if nothing more comes back within [`STALL`].
+    fn watch(self) {
+        let done = self.done.get_untracked();
+        set_timeout(
+            move || {
+                let (now, sent) = (self.done.get_untracked(), self.sent.get_untracked());
+                if now != done || now >= sent {
+                    return;
+                }
+                self.bridge.set_value(None);
+                for n in now..sent {
+                    self.finish(Outcome {
+                        file: format!("file {} of {sent}", n + 1),
+                        said: STALLED.into(),
+                        ok: false,
+                    });
+                }
+            },
+            STALL,
+        );
     }
 
     fn finish(self, outcome: Outcome) {
