@@ -195,20 +195,30 @@ mod tests {
         }
     }
 
-    #[test]
-    fn joined_articles_are_compared_with_each_other() {
-        let a = article(
+    /// "At least 40 people were killed" (article `a`, Daily).
+    fn daily() -> Corpus {
+        article(
             "a",
             "Daily",
             "At least 40 people were killed.",
             &[(40, [0, 31])],
-        );
-        let b = article(
+        )
+    }
+
+    /// "Officials said 90 people were killed" (article `b`, Weekly).
+    fn weekly() -> Corpus {
+        article(
             "b",
             "Weekly",
             "Officials said 90 people were killed.",
             &[(90, [0, 37])],
-        );
+        )
+    }
+
+    #[test]
+    fn joined_articles_are_compared_with_each_other() {
+        let a = daily();
+        let b = weekly();
         let j = join(&[&a, &b]);
         assert_eq!(j.documents.len(), 2);
         assert_eq!(j.claims.len(), 2);
@@ -219,12 +229,7 @@ mod tests {
 
     #[test]
     fn a_renamed_article_keeps_its_claims() {
-        let mut a = article(
-            "a",
-            "Daily",
-            "At least 40 people were killed.",
-            &[(40, [0, 31])],
-        );
+        let mut a = daily();
         rename(&mut a, "a-2");
         assert_eq!(a.documents[0].id, "a-2");
         assert_eq!(a.claims[0].id, "a-2#1");
@@ -236,18 +241,8 @@ mod tests {
 
     #[test]
     fn split_gives_each_article_its_own_claims() {
-        let a = article(
-            "a",
-            "Daily",
-            "At least 40 people were killed.",
-            &[(40, [0, 31])],
-        );
-        let b = article(
-            "b",
-            "Weekly",
-            "Officials said 90 people were killed.",
-            &[(90, [0, 37])],
-        );
+        let a = daily();
+        let b = weekly();
         let parts = split(&join(&[&a, &b]));
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[1].claims.len(), 1);
@@ -257,12 +252,7 @@ mod tests {
 
     #[test]
     fn bad_spans_and_foreign_claims_are_refused() {
-        let mut a = article(
-            "a",
-            "Daily",
-            "At least 40 people were killed.",
-            &[(40, [0, 31])],
-        );
+        let mut a = daily();
         a.claims[0].span = [10, 400];
         assert!(check(&a)
             .unwrap_err()

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use std::time::Duration;
 
-use claimscope_e2e::{element, texts, texts_now, wait_for, wait_for_within, wait_until, Harness};
+use claimscope_e2e::{
+    element, texts, texts_now, wait_for, wait_for_query, wait_for_within, wait_until, Harness,
+};
 use fantoccini::{Client, Locator};
 
 /// Test articles of the extractor's own test sets (written for them, not for these tests).
@@ -156,6 +158,36 @@ async fn files_added_in_the_page_join_the_corpus_and_stay_after_a_reload() {
         "built-in and imported articles: {articles:?}"
     );
     assert_eq!(texts(c, ".article-list .badge-imported").await.len(), 2);
+    // "Show only my articles": the URL says so, and the list holds the imported ones alone.
+    element(c, ".corpus-toggle")
+        .await
+        .click()
+        .await
+        .expect("hide the built-in articles");
+    wait_for_query(c, "builtin=hidden").await;
+    wait_until(
+        || async {
+            texts_now(c, ".article-list .article-link")
+                .await
+                .is_some_and(|a| a.len() == 2)
+        },
+        "the article list to hold the two imported articles only",
+    )
+    .await;
+    element(c, ".corpus-toggle")
+        .await
+        .click()
+        .await
+        .expect("show them again");
+    wait_until(
+        || async {
+            texts_now(c, ".article-list .article-link")
+                .await
+                .is_some_and(|a| a.len() > 2)
+        },
+        "the built-in articles to be listed again",
+    )
+    .await;
 
     // Remove one.
     open_panel(c).await;
