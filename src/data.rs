@@ -24,6 +24,39 @@ pub fn builtin() -> &'static Corpus {
     })
 }
 
+/// The folder, beside `index.html`, of the built-in articles' texts (`build.rs`).
+const TEXTS: &str = env!("CLAIMSCOPE_TEXTS");
+
+/// Fetches the text of the built-in article `doc` (written beside the page by the build).
+pub async fn fetch_text(doc: &str) -> Result<String, String> {
+    use leptos::wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let Some(n) = builtin().documents.iter().position(|d| d.id == doc) else {
+        return Err(format!("No text for the article \"{doc}\"."));
+    };
+    let url = crate::asset_url(&format!("{TEXTS}/{n}.txt"));
+    let failed = |e: leptos::wasm_bindgen::JsValue| {
+        format!("The article's text could not be loaded from {url} ({e:?}).")
+    };
+    let response: leptos::web_sys::Response =
+        JsFuture::from(leptos::prelude::window().fetch_with_str(&url))
+            .await
+            .map_err(failed)?
+            .dyn_into()
+            .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!(
+            "The article's text could not be loaded from {url} (HTTP {}).",
+            response.status()
+        ));
+    }
+    let body = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    body.as_string()
+        .ok_or_else(|| format!("The article's text at {url} is not text."))
+}
+
 /// A corpus as the views use it: the claims, their query index and lookups by id.
 pub struct Data {
     pub corpus: &'static Corpus,
@@ -134,20 +167,44 @@ pub fn position(id: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
+    /// The text `build.rs` wrote for the built-in article at `n`.
+    fn text_of(n: usize) -> String {
+        let file = format!("{}/{TEXTS}/{n}.txt", env!("OUT_DIR"));
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"))
+    }
+
     #[test]
-    fn the_embedded_corpus_holds_the_seeds_attributions() {
+    fn the_embedded_corpus_holds_the_seeds_attributions_and_their_texts_are_beside_it() {
         let c = corpus();
         assert!(!c.claims.is_empty());
         assert!(c.attributions.iter().any(|a| a.claimant.is_some()));
+        assert!(
+            c.documents.iter().all(|d| d.text.is_none()),
+            "texts are files of their own"
+        );
+        assert!(TEXTS.starts_with("texts-"));
         for a in &c.attributions {
-            let text = c
-                .document(&a.doc)
-                .and_then(|d| d.text.as_deref())
-                .expect("an attribution's article and its text");
+            let n = c
+                .documents
+                .iter()
+                .position(|d| d.id == a.doc)
+                .expect("its article");
+            let text = text_of(n);
             assert!(
                 text.get(a.content[0]..a.content[1])
                     .is_some_and(|s| !s.is_empty()),
                 "{a:?}"
+            );
+        }
+        for claim in &c.claims {
+            let n = c
+                .documents
+                .iter()
+                .position(|d| d.id == claim.doc)
+                .expect("its article");
+            assert_eq!(
+                text_of(n).get(claim.span[0]..claim.span[1]),
+                Some(claim.quote.as_str())
             );
         }
     }

@@ -11,7 +11,6 @@ use claimscope_model::{embed, Corpus};
 use claimscope_worker::gloo_worker::{Spawnable, WorkerBridge};
 use claimscope_worker::{Importer, Job, Pasted, Report};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsValue;
 
 use crate::data;
 
@@ -141,7 +140,7 @@ impl Imports {
         if self.bridge.with_value(Option::is_some) {
             return;
         }
-        let url = asset_url(WORKER_LOADER);
+        let url = crate::asset_url(WORKER_LOADER);
         let bridge = Importer::spawner()
             .callback(move |report| self.receive(report))
             .spawn_with_loader(&url);
@@ -388,20 +387,6 @@ fn decode_all(encoded: &[String]) -> (Vec<Corpus>, Vec<String>) {
         }
     }
     (read, problems)
-}
-
-/// The URL of `file` beside the app's own files (`loader.js` and `embed.js` say where they
-/// are; else the page's base).
-fn asset_url(file: &str) -> String {
-    let base = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("claimscopeBase"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .or_else(|| document().base_uri().ok().flatten())
-        .unwrap_or_default();
-    match leptos::web_sys::Url::new_with_base(file, &base) {
-        Ok(u) => u.href(),
-        Err(_) => file.to_string(),
-    }
 }
 
 /// The name of an export of the imported articles.

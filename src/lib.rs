@@ -15,6 +15,21 @@ use leptos::wasm_bindgen::JsCast;
 /// Element id the app mounts into when the host page has one (embedding); else the body.
 pub const MOUNT_ID: &str = "claimscope";
 
+/// The URL of `file` beside the app's own files (`loader.js` and `embed.js` say where they
+/// are; else the page's base): the importer's worker, the article texts.
+pub fn asset_url(file: &str) -> String {
+    use leptos::wasm_bindgen::JsValue;
+    let base = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("claimscopeBase"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .or_else(|| document().base_uri().ok().flatten())
+        .unwrap_or_default();
+    match leptos::web_sys::Url::new_with_base(file, &base) {
+        Ok(u) => u.href(),
+        Err(_) => file.to_string(),
+    }
+}
+
 /// Installs the panic hook and mounts the app.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {

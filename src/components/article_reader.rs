@@ -13,23 +13,41 @@ pub fn ArticleReader(doc: String) -> impl IntoView {
     let Some(document) = ex.corpus.document(&doc) else {
         return view! { <p class="hint">"No such article."</p> }.into_any();
     };
-    let text = document.text.clone().unwrap_or_default();
     let claims = reader::article_claims(ex.corpus, &doc);
     let positions: Vec<u32> = claims.iter().map(|(i, _)| *i).collect();
     let attributions = reader::article_attributions(ex.corpus, &doc);
     let said = attributions.len();
-    let segments = reader::segments(&text, &document.clutter, &claims, &attributions);
+    // A built-in article's text is a file of its own, fetched now; an imported one's is here.
+    let text = RwSignal::new(document.text.clone());
+    let missing = RwSignal::new(None::<String>);
+    if document.text.is_none() {
+        let doc = doc.clone();
+        leptos::task::spawn_local(async move {
+            match crate::data::fetch_text(&doc).await {
+                Ok(t) => _ = text.try_set(Some(t)),
+                Err(e) => _ = missing.try_set(Some(e)),
+            }
+        });
+    }
     let selected = move || {
         ex.state
             .with(|s| s.claim.clone())
             .and_then(|id| ex.position(&id))
     };
-    let body = pieces_view(
-        ex,
-        &text,
-        document.outlet.as_deref(),
-        reader::nest(segments),
-    );
+    let (clutter, outlet) = (document.clutter.clone(), document.outlet.clone());
+    let (in_text, said_in_text) = (claims.clone(), attributions.clone());
+    let body = move || match text.get() {
+        Some(t) => {
+            let segments = reader::segments(&t, &clutter, &in_text, &said_in_text);
+            pieces_view(ex, &t, outlet.as_deref(), reader::nest(segments))
+        }
+        None => {
+            let note = missing
+                .get()
+                .unwrap_or_else(|| "Loading the article…".into());
+            view! { <p class="hint">{note}</p> }.into_any()
+        }
+    };
     let meta = [document.outlet.clone(), document.published.clone()]
         .into_iter()
         .flatten()

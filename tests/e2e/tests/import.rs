@@ -91,6 +91,11 @@ async fn files_added_in_the_page_join_the_corpus_and_stay_after_a_reload() {
         !worker(&h),
         "the worker's files were fetched before the panel opened"
     );
+    let fetched_texts = |h: &Harness| h.requested().iter().any(|p| p.contains("/texts-"));
+    assert!(
+        !fetched_texts(&h),
+        "article texts were fetched before the reader opened one"
+    );
     let before = lede(c).await;
     assert!(!before.contains("imported"), "{before}");
 
@@ -152,6 +157,11 @@ async fn files_added_in_the_page_join_the_corpus_and_stay_after_a_reload() {
     // ... and in the Articles view, after a reload (kept in the browser).
     h.open("?view=articles").await;
     wait_for_lede(c, "(2 imported)").await;
+    wait_until(
+        || async { fetched_texts(&h) },
+        "the reader to fetch the built-in article's text",
+    )
+    .await;
     let articles = texts(c, ".article-list .article-link").await;
     assert!(
         articles.len() > 2,
