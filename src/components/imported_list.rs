@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::claim_card::article_label;
+
 use crate::imports::Imports;
 
 /// The imported articles, each with a "Remove" button; remove all; export them as JSON.
@@ -13,10 +15,7 @@ pub fn ImportedList() -> impl IntoView {
                 c.documents.iter().map(move |d| {
                     let id = d.id.clone();
                     let doc = d.id.clone();
-                    let label = match &d.outlet {
-                        Some(o) => format!("{o}: {}", d.title),
-                        None => d.title.clone(),
-                    };
+                    let label = article_label(Some(d), &d.id);
                     view! {
                         <li data-doc=doc>
                             <span class="imported-title">{label}</span>
