@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Checks tests/data/gold_figures.json against the articles in this folder.
+"""Checks tests/data/gold_figures.json against the articles in this folder (or
+tests/data/gold_<name>.json against the articles of the folder <name> given as argument).
 
 Every "quote" and every "not_figures" string must occur exactly once in its
 article; quotes must be 10-60 characters and contain the annotated number
@@ -10,8 +11,11 @@ not_figures string (headline/dateline numbers included), to spot misses.
 import json, re, sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-GOLD = HERE.parent / "data" / "gold_figures.json"
+# The article folder: this one, or another given as an argument ("../holdout"); its gold is
+# ../data/gold_<folder name>.json.
+_folders = [a for a in sys.argv[1:] if not a.startswith("-")]
+HERE = Path(_folders[0]).resolve() if _folders else Path(__file__).resolve().parent
+GOLD = HERE.parent / "data" / f"gold_{HERE.name}.json"
 METRICS = {"killed", "wounded", "casualties", "missing", "displaced", "arrested",
            "captured", "deployed", "fighting", "other"}
 QUALS = {"exact", "about", "at_least", "up_to", "range"}
