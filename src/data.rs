@@ -183,13 +183,16 @@ mod tests {
             "texts are files of their own"
         );
         assert!(TEXTS.starts_with("texts-"));
-        for a in &c.attributions {
+        let text_for = |doc: &str| {
             let n = c
                 .documents
                 .iter()
-                .position(|d| d.id == a.doc)
+                .position(|d| d.id == doc)
                 .expect("its article");
-            let text = text_of(n);
+            text_of(n)
+        };
+        for a in &c.attributions {
+            let text = text_for(&a.doc);
             assert!(
                 text.get(a.content[0]..a.content[1])
                     .is_some_and(|s| !s.is_empty()),
@@ -197,13 +200,8 @@ mod tests {
             );
         }
         for claim in &c.claims {
-            let n = c
-                .documents
-                .iter()
-                .position(|d| d.id == claim.doc)
-                .expect("its article");
             assert_eq!(
-                text_of(n).get(claim.span[0]..claim.span[1]),
+                text_for(&claim.doc).get(claim.span[0]..claim.span[1]),
                 Some(claim.quote.as_str())
             );
         }
