@@ -174,16 +174,20 @@ fn adverbial(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
 /// "Rescuers said they believed ...": a plural or personal pronoun heading a report inside
 /// another speaker's report is that speaker.
 fn matrix_pronoun(mut f: Frame, toks: &[Token], lex: &Lexicon, before: &[Frame]) -> Frame {
+    let g = &lex.grammar;
     let pronoun = f.np.1 == f.np.0 + 1 && lex.pronouns.contains(toks, f.np.0);
+    // "MSF ... said its teams had admitted 530": the possessive is the outer speaker's.
+    let possessive = f.np.1 > f.np.0 + 1 && g.possessives.has(&toks[f.np.0]);
     let outer = before
         .iter()
         .rev()
         .find(|o| o.content.0 <= f.np.0 && f.np.0 < o.content.1 && o.cue.1 <= f.np.0);
-    if let (true, Some(o)) = (pronoun, outer) {
-        let thing = lex.grammar.thing_pronouns.has(&toks[f.np.0]);
+    if let (true, Some(o)) = (pronoun || possessive, outer) {
+        let thing = g.thing_pronouns.has(&toks[f.np.0]) || g.thing_possessives.has(&toks[f.np.0]);
+        let person = |c: &Claimant| c.person && c.org.as_ref() != Some(&c.source);
         if o.claimant
             .as_ref()
-            .is_some_and(|c| c.person != thing || !thing)
+            .is_some_and(|c| person(c) != thing || !thing)
         {
             f.claimant = o.claimant.clone();
         }
@@ -289,7 +293,14 @@ fn is_aside(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
     };
     lex.grammar.relatives.has(first)
         || first.is("whose")
+        // "Police in Sonpura, however, say", "The ministry, in a statement, said".
+        || lex.connectives.match_at(toks, s).is_some_and(|(len, _)| s + len == e)
+        || (s..e).all(|k| is_adverb(toks, k, lex))
         || (first.norm.ends_with("ing") && !first.is_capitalized())
+        // "The WHO's estimate, seen by Reuters, put": a participle describes the subject.
+        || (lex.grammar.participle_asides.has(first) || first.norm.ends_with("ed"))
+            && !first.is_capitalized()
+            && toks.get(s + 1).is_some_and(|t| lex.grammar.prepositions.has(t) || t.is("and"))
         || (e - s == 1 && first.is_number())
 }
 
@@ -333,8 +344,13 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
             && k >= 2
             && toks[k - 2].is_capitalized()
             && toks.get(k).is_some_and(|n| n.is_capitalized());
+        // "The WHO's estimate", "the report": a noun that could be a verb, after a determiner.
+        let noun = lex.noun_like.contains(toks, k - 1)
+            && k == end
+            && k >= 2
+            && (toks[k - 2].possessive || lex.grammar.articles.has(&toks[k - 2]));
         let ok = match t.kind {
-            _ if modifies_source_noun(toks, k - 1, lex) => true,
+            _ if noun || modifies_source_noun(toks, k - 1, lex) => true,
             crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
@@ -549,8 +565,10 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             continue;
         }
         if let Some((len, _)) = lex.speech_verbs.match_at(toks, i) {
-            // A capitalised cue inside a sentence is part of a name ("the United States").
-            if i > 0 && toks[i].is_capitalized() && !title_case {
+            // A capitalised cue inside a sentence is part of a name ("the United States"), and
+            // a cue glued to a hyphen part of a compound ("the lost-and-found camp").
+            let glued = i > 0 && toks[i - 1].is_punct('-') && toks[i - 1].end == toks[i].start;
+            if glued || i > 0 && toks[i].is_capitalized() && !title_case {
                 i += len;
                 continue;
             }
@@ -830,7 +848,7 @@ fn inverted(
 
 /// The frame whose content holds token `pos`.
 pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
-    frames
+    let inner = frames
         .iter()
         .filter(|f| f.content.0 <= pos && pos < f.content.1)
         // The innermost report that names someone ("Hutchins said deputies found ...": the
@@ -838,7 +856,29 @@ pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
         .min_by_key(|f| (f.claimant.is_none(), !f.strong, f.content.1 - f.content.0))
         // Outside every frame's content ("X said on Thursday, after ..."): the sentence's
         // nearest claimant still said it.
-        .or_else(|| frames.iter().min_by_key(|f| f.np.0.abs_diff(pos)))
+        .or_else(|| frames.iter().min_by_key(|f| f.np.0.abs_diff(pos)))?;
+    // "The trust said that it alone had recorded 19": a report whose source names nobody is
+    // told by the report that holds it.
+    let teller = frames
+        .iter()
+        .find(|f| f.claimant.is_some() && f.content.0 <= inner.np.0 && inner.np.0 <= f.content.1);
+    match teller {
+        Some(t) if inner.claimant.is_none() => Some(t),
+        _ => Some(inner),
+    }
+}
+
+/// "The office's breakdown of the dead ...", "the ministry's figure stood at 63": a sentence
+/// with no reporting verb whose count belongs to someone; they are its claimant.
+pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
+    let noun = (1..toks.len()).find(|&k| {
+        lex.source_nouns.contains(toks, k) && (k.saturating_sub(3)..k).any(|j| toks[j].possessive)
+    })?;
+    let owner = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&j| toks[j].possessive)?;
+    let start = collect_left(toks, owner + 1, lex);
+    resolve(toks, start, owner + 1, lex, history).flatten()
 }
 
 /// "This was reported by X": the claimant of the sentences before it in the paragraph.

@@ -177,13 +177,22 @@ pub fn resolve(
         let c = history.last(Some(person.unwrap_or(false))).cloned();
         return Some(c);
     }
+    // "The board's latest report", "the WHO's estimate": whose it is.
+    if lex.source_nouns.contains(toks, last) {
+        let owner = (s..last).rev().find(|&k| toks[k].possessive);
+        if let Some(Some(c)) = owner.and_then(|k| resolve(toks, s, k + 1, lex, history)) {
+            return Some(Some(c));
+        }
+    }
     if let Some(c) = made_by(toks, s, e, lex, history) {
         return Some(c);
     }
     if lex.source_nouns.contains(toks, last) {
         return Some(org_behind(toks, s, e, lex, descriptor));
     }
-    if lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last) {
+    // "The WHO", "IT": an acronym is no function word.
+    let acronym = toks[last].is_word() && toks[last].text.len() > 1 && all_caps(&toks[last]);
+    if !acronym && (lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last)) {
         return None;
     }
     if toks[last].end - toks[s].start > MAX_SOURCE {
@@ -214,6 +223,21 @@ pub fn resolve(
     if let Some(name) = name {
         if history.is_place(&name) {
             return Some(None);
+        }
+        // "Doctors Without Borders (MSF)": a name with its acronym is an organisation's.
+        let with_acronym = (s..e).any(|i| {
+            toks[i].is_punct('(')
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_word() && t.text.len() > 1 && all_caps(t))
+        });
+        if with_acronym {
+            return Some(Some(Claimant {
+                source: name.clone(),
+                org: Some(name),
+                person: false,
+                descriptor,
+            }));
         }
         let known = history.by_surname(name.rsplit(' ').next().unwrap_or(&name));
         let org = org
@@ -496,7 +520,8 @@ fn written(toks: &[Token]) -> String {
 }
 
 fn all_caps(t: &Token) -> bool {
-    t.text.chars().all(|c| !c.is_lowercase())
+    let word = t.text.trim_end_matches("'s").trim_end_matches("’s");
+    word.chars().all(|c| !c.is_lowercase())
 }
 
 /// Name words that are all capitals ("SPARED FULL BAN") come from a headline, not a name.
@@ -788,7 +813,9 @@ fn single_word(
     if history.is_place(t.text) {
         return None;
     }
-    let opens_sentence = !titled && (i == 0 || (s == 0 && i <= 1));
+    // "The WHO": after an article, a capital marks a name, not the sentence's start.
+    let opens_sentence =
+        !titled && (i == 0 || (s == 0 && i <= 1 && !lex.grammar.articles.has(&toks[0])));
     let nameless = lex.titles.contains(toks, i)
         || lex.grammar.place_heads.has(t)
         || lex.grammar.time_words.has(t)
@@ -802,7 +829,8 @@ fn single_word(
     Some(Claimant {
         source: written(std::slice::from_ref(t)),
         org: None,
-        person: lex.parties.match_at(toks, i).is_none(),
+        // "WHO", "MSF": an acronym names an organisation.
+        person: lex.parties.match_at(toks, i).is_none() && !(t.text.len() > 1 && all_caps(t)),
         descriptor: descriptor.to_string(),
     })
 }
@@ -836,12 +864,20 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<Str
     if (toks[s].is("a") || toks[s].is("an")) && plural && !quantified {
         return None;
     }
-    let ok = lex.claimant_nouns.contains(toks, head)
+    // "a nurse", "a police officer at the scene": someone the outlet does not name.
+    let anonymous = lex
+        .anonymous_sources
+        .match_ending_at(toks, head + 1)
+        .is_some()
+        && lex.grammar.articles.has(&toks[s]);
+    let ok = anonymous
+        || lex.claimant_nouns.contains(toks, head)
         || lex.grammar.group_nouns.has(&toks[head])
         || lex.grammar.org_heads.has(&toks[head])
         || (words.len() == 1 && lex.parties.match_at(toks, head).is_some());
     // A lone singular noun ("Official", "Source") is a headline's fragment, not a group.
     let lone = words.len() == 1
+        && !anonymous
         && !lex.grammar.group_nouns.has(&toks[head])
         && !toks[head].norm.ends_with('s')
         && lex.parties.match_at(toks, head).is_none();

@@ -2,7 +2,9 @@
 //! frames of attribution. Dates stay unresolved here; [`crate::corpus`] resolves them once every
 //! article's date is known.
 
-use crate::attribution::{backward_claimant, frame_at, frames, relay_tail, Claimant, History};
+use crate::attribution::{
+    backward_claimant, frame_at, frames, owned_source, relay_tail, Claimant, History,
+};
 use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
 use crate::figure::{find_figures, people_parties, Antecedent};
@@ -108,10 +110,15 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             let parties = people_parties(toks, lex);
             let stances = find_stances(toks, lex, &parties, &ante);
             let figures = find_figures(toks, text, lex, &parties, &mut ante);
+            let owner = fs
+                .is_empty()
+                .then(|| owned_source(toks, lex, &history))
+                .flatten();
             let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
-                let (c, mut via, stated) = match frame_at(&fs, pos) {
-                    Some(f) => (f.claimant.clone(), f.via.clone(), f.stated),
-                    None => match &carry {
+                let (c, mut via, stated) = match (frame_at(&fs, pos), &owner) {
+                    (Some(f), _) => (f.claimant.clone(), f.via.clone(), f.stated),
+                    (None, Some(o)) => (Some(o.clone()), Vec::new(), None),
+                    (None, None) => match &carry {
                         Some((c, v)) => (c.clone(), v.clone(), None),
                         None => (None, Vec::new(), None),
                     },

@@ -164,6 +164,10 @@ pub fn find_figures(
         // The count is the predicate of what comes before it ("the toll rose to 41"): the
         // words before it say what is counted.
         let mut predicated = false;
+        // ... where that clause starts, and the metric of the count before when it does not
+        // say what it counts ("a final tally could reach 57").
+        let mut predicate_from = None;
+        let mut unnamed = None;
         let (noun_end, pronoun) = match head {
             Some(h) => h,
             None => {
@@ -182,10 +186,17 @@ pub fn find_figures(
                     let q = qualifier_start(toks, p.tok_start, lex);
                     q >= 2 && toks[q - 1].is("of") && lex.groups.contains(toks, q - 2)
                 };
-                let before = predicate_of_people(toks, p, lex, prev_number_end)
-                    || people_predicate_before(toks, p.tok_start, lex);
+                let known = out.last().map(|f| f.metric).or(ante.metric);
+                let prev_figure_end = out.last().map_or(0, |f| f.tok_end);
+                let subject = predicate_of_people(toks, p, lex, prev_figure_end)
+                    .filter(|pr| pr.named || known.is_some());
+                let before = subject.is_some() || people_predicate_before(toks, p.tok_start, lex);
                 let predicate = before || people_predicate_after(toks, p.tok_end, lex);
                 predicated = before;
+                if let Some(pr) = subject {
+                    predicate_from = Some(pr.from);
+                    unnamed = (!pr.named).then_some(known).flatten();
+                }
                 let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
                 if continues || follows {
                     inherit = !partitive;
@@ -237,10 +248,12 @@ pub fn find_figures(
             next_number,
             prev_number_end,
             q_start,
+            predicate_from,
         };
         let metric = metric_of_figure(toks, p, &cues, lex, predicated);
         let metric = match (metric, out.last()) {
             _ if denominator => None,
+            _ if unnamed.is_some() => unnamed,
             (None, Some(last)) if including || listed || inherit || pronoun => Some(last.metric),
             (None, None) if inherit || predicated => ante.metric,
             (m, _) => m,
@@ -297,6 +310,7 @@ pub fn find_figures(
             subset: including || denominator || (listed && out.last().is_some_and(|l| l.subset)),
         });
     }
+    share_coordinated_metrics(toks, &mut out, lex);
     if let Some((_, last)) = people_parties.last() {
         ante.party = Some(*last);
     }
@@ -304,6 +318,20 @@ pub fn find_figures(
         ante.metric = Some(last.metric);
     }
     out
+}
+
+/// "58 soldiers and 19 civilians had been killed": counts joined by "and" share the predicate
+/// after the last one, when the first has none of its own.
+fn share_coordinated_metrics(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
+    for i in (1..out.len()).rev() {
+        let (first, next) = (&out[i - 1], &out[i]);
+        let joined = next.tok_start == first.tok_end + 1
+            && lex.grammar.parallel.has(&toks[first.tok_end])
+            && first.tok_end > first.anchor + 1;
+        if joined && first.metric == Metric::Other && next.metric != Metric::Other {
+            out[i - 1].metric = next.metric;
+        }
+    }
 }
 
 /// "23 died in the province", "Another nine were unaccounted for": a bare number, a few
@@ -386,7 +414,12 @@ fn counted_noun(
     }
     while k < limit {
         if let Some((len, _)) = lex.people.match_at(toks, k) {
-            return Some((k + len, false));
+            // "injured pilgrims", "dead soldiers": the head is the last of them.
+            let mut end = k + len;
+            while let Some((len, _)) = lex.people.match_at(toks, end) {
+                end += len;
+            }
+            return Some((end, false));
         }
         if let Some((len, _)) = lex.party_people.match_at(toks, k) {
             // "8,000 North Koreans" unless an adjective ("North Korean troops") follows.
@@ -417,41 +450,76 @@ fn counted_noun(
     None
 }
 
-/// "the death toll rose to 300", "the number of North Korean troops ... is about 8,000".
-fn predicate_of_people(toks: &[Token], p: &NumberPhrase, lex: &Lexicon, from: usize) -> bool {
-    let mut s = p.tok_start;
-    if let Some((qs, _)) = lex.qualifiers.match_ending_at(toks, s) {
-        s = qs;
-    }
+/// A number that is the predicate of a count named before it in its clause: "the death toll
+/// rose to 300", "the number of patients admitted since the outbreak began was approaching 600",
+/// "police put the crowd at 25,000".
+struct Predicate {
+    /// Where the clause of the count's subject starts (the metric is looked for from there).
+    from: usize,
+    /// Whether the subject says what is counted; if not ("the tally could reach 57", "put it
+    /// at 987"), the count before it does.
+    named: bool,
+}
+
+/// How far before its verb a predicate count's subject may start.
+const PREDICATE_REACH: usize = 14;
+
+/// The count a number at `p` is the predicate of, looking back to `from` (the end of the
+/// sentence's last figure) and no further than the clause's start.
+fn predicate_of_people(
+    toks: &[Token],
+    p: &NumberPhrase,
+    lex: &Lexicon,
+    from: usize,
+) -> Option<Predicate> {
     let g = &lex.grammar;
-    // "the toll exceeded 3,000": the qualifier may be the verb itself.
-    if s < p.tok_start && g.predicate_verbs.has(&toks[s]) {
-        s += 1;
-    }
-    let Some(verb) = s.checked_sub(1).map(|k| &toks[k]) else {
-        return false;
+    let q = qualifier_start(toks, p.tok_start, lex);
+    // The qualifier may hold the verb itself: "the toll exceeded 3,000", "is nearing 600".
+    let verb = match (q..p.tok_start)
+        .rev()
+        .find(|&k| g.predicate_verbs.has(&toks[k]))
+    {
+        Some(k) => k,
+        None => q
+            .checked_sub(1)
+            .filter(|&k| g.predicate_verbs.has(&toks[k]))?,
     };
-    if !g.predicate_verbs.has(verb) {
-        return false;
-    }
-    let lo = s.saturating_sub(9).max(from);
-    let window = lo..s.saturating_sub(1);
-    let clause_break = window
+    let lo = verb.saturating_sub(PREDICATE_REACH).max(from);
+    let lo = (lo..verb)
+        .rev()
+        .find(|&k| toks[k].is_punct(',') || toks[k].is_punct(';') || toks[k].is_punct(':'))
+        .map_or(lo, |k| k + 1);
+    let window = lo..verb;
+    // "put the number of dead at 35", "police put the crowd at 25,000", "put it at 987".
+    let estimate = toks[verb].is("at") && window.clone().any(|k| g.estimate_verbs.has(&toks[k]));
+    let nouns: Vec<usize> = window
         .clone()
-        .any(|k| toks[k].is_punct(',') || toks[k].is_punct(';'));
-    if clause_break {
-        return false;
-    }
-    let noun = window.clone().any(|k| g.predicate_nouns.has(&toks[k]));
+        .filter(|&k| g.predicate_nouns.has(&toks[k]))
+        .collect();
     let people = window
         .clone()
         .any(|k| lex.people.contains(toks, k) || lex.party_people.contains(toks, k));
-    let metric = window.into_iter().any(|k| {
+    let metric = window.clone().any(|k| {
         lex.metrics
             .match_at(toks, k)
             .is_some_and(|(_, tag)| !matches!(metric_of(tag), Metric::Deployed | Metric::Fighting))
     });
-    (noun && people) || (metric && (noun || people))
+    // "the number of dead at 35 and the missing at 22": a list after the first.
+    let listed = from > 0
+        && (lo == from && toks.get(lo).is_some_and(|t| g.parallel.has(t))
+            || lo == from + 1 && toks[from].is_punct(','));
+    let named = if estimate || listed {
+        people || metric
+    } else {
+        (!nouns.is_empty() && people) || (metric && (!nouns.is_empty() || people))
+    };
+    // A bare count noun ("the tally could reach", "its figure stood at"), not "the number of
+    // seats", leaves what is counted to the count before.
+    let bare_noun = nouns
+        .iter()
+        .any(|&k| !toks.get(k + 1).is_some_and(|t| t.is("of")));
+    let pronoun = estimate && window.clone().any(|k| g.thing_pronouns.has(&toks[k]));
+    (named || bare_noun || pronoun).then_some(Predicate { from: lo, named })
 }
 
 /// Where a figure's metric cues may be: after the counted noun (to the next number), before the
@@ -461,6 +529,8 @@ struct Cues {
     next_number: usize,
     prev_number_end: usize,
     q_start: usize,
+    /// Where the subject of a predicate count starts ("the number of dead ... rose to").
+    predicate_from: Option<usize>,
 }
 
 /// The metric: the counted noun itself ("2,700 wounded", "3,000 casualties"), then the nearest
@@ -477,6 +547,13 @@ fn metric_of_figure(
     predicated: bool,
 ) -> Option<Metric> {
     let noun = noun_metric(toks, p.tok_end, cues.noun_end, lex);
+    // "four more injured pilgrims died": what happened to them beats what they were.
+    let undergone = people_predicate_after(toks, cues.noun_end, lex)
+        .then(|| metric_after(toks, cues, lex))
+        .flatten();
+    if let Some(m) = undergone.filter(|m| *m != Metric::Other && cues.noun_end > p.tok_end) {
+        return Some(m);
+    }
     if noun.is_some_and(|m| m != Metric::Other) {
         return noun;
     }
@@ -558,9 +635,12 @@ fn metric_before(toks: &[Token], p: &NumberPhrase, cues: &Cues, lex: &Lexicon) -
         (false, true) => 9,
         (false, false) => 6,
     };
-    let from = q_start
-        .saturating_sub(reach)
-        .max(if listed { 0 } else { cues.prev_number_end });
+    let from = match cues.predicate_from {
+        Some(from) => from,
+        None => q_start
+            .saturating_sub(reach)
+            .max(if listed { 0 } else { cues.prev_number_end }),
+    };
     for k in (from..q_start).rev() {
         if !listed && (toks[k].is_punct(',') || toks[k].is_punct(';')) {
             break;
