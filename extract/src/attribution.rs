@@ -66,12 +66,24 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         } else if is_aside(toks, seg_start, seg_end, lex) && seg_start >= 2 {
             // "X, which runs the mine, said", "X, speaking to reporters, said", "X, 52, said".
             end = seg_start - 1;
+        } else if seg_start >= 2
+            && (toks[seg_start].is("a") || toks[seg_start].is("an"))
+            && toks[seg_start - 2].is_capitalized()
+            && collect_left(toks, seg_end, lex) > seg_start
+        {
+            // "Radio Luangwe, a community station in Chikoba, reported": an appositive that
+            // is no claimant's phrase itself.
+            end = seg_start - 1;
         } else if let Some(from) = home_aside(toks, seg_start) {
             // "Mary Jones, of Greenville, South Carolina, says".
             end = from - 1;
         } else {
             end = seg_end;
         }
+    }
+    // "In a statement, it said": a pronoun is the whole subject.
+    if end > 0 && lex.pronouns.contains(toks, end - 1) && !toks[end - 1].is_capitalized() {
+        return Some((end - 1, end, citing));
     }
     let mut k = collect_left(toks, end, lex);
     // "The Kremlin on Monday rejected": step over a time adverbial and go on.
@@ -545,7 +557,19 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
                 i += 1;
                 continue;
             }
-            let (s, e) = np_right(toks, i + len, lex);
+            let (s, mut e) = np_right(toks, i + len, lex);
+            // "according to a tally by the social affairs office": who made the source.
+            if e > s
+                && lex.source_nouns.contains(toks, e - 1)
+                && toks
+                    .get(e)
+                    .is_some_and(|t| lex.grammar.agent_prepositions.has(t))
+            {
+                let (_, agent_end) = np_right(toks, e + 1, lex);
+                if agent_end > e + 1 {
+                    e = agent_end;
+                }
+            }
             // Whatever follows "according to" is a source, named or not.
             if let Some(c) = resolve(toks, s, e, lex, history).or((e > s).then_some(None)) {
                 let leading = i <= 4 && toks.get(e).is_some_and(|t| t.is_punct(','));
@@ -698,6 +722,19 @@ fn verb_frame(
             && !inq.get(s).copied().unwrap_or(false)
             && resolve(toks, s, e, lex, history).is_some()
     });
+    // "..., 42 were hurt when two more rounds struck, said Oren Malik": after a comma, a
+    // speaker named right after the verb beats the clause before it.
+    // Not a verb whose object is whom it was said to ("..., informed AFP").
+    if v > 0 && toks[v - 1].is_punct(',') && !lex.grammar.addressee_verbs.has(&toks[v]) {
+        if let Some(f) = inverted(toks, v, after, lex, history, noun_like) {
+            let ends = toks
+                .get(f.np.1)
+                .is_none_or(|t| t.is_punct(',') || t.is_punct('.'));
+            if f.claimant.is_some() && ends {
+                return Some(f);
+            }
+        }
+    }
     let Some((s, e, citing)) = subject else {
         return inverted(toks, v, after, lex, history, noun_like);
     };

@@ -45,6 +45,24 @@ impl History {
             .find(|c| person.is_none_or(|p| c.person == p))
     }
 
+    /// The last organisation whose name holds `role` ("the council"): the organisation
+    /// itself, or the one a person spoke for.
+    fn institution(&self, role: &str) -> Option<Claimant> {
+        let holds = |name: &str| name.to_lowercase().split(' ').any(|w| w == role);
+        self.seen.iter().rev().find_map(|c| {
+            if !c.person && (holds(&c.source) || holds(&c.descriptor)) {
+                return Some(c.clone());
+            }
+            let org = c.org.as_deref().filter(|o| holds(o))?;
+            Some(Claimant {
+                source: org.to_string(),
+                org: Some(org.to_string()),
+                person: false,
+                descriptor: org.to_lowercase(),
+            })
+        })
+    }
+
     /// The last claimant whose words hold `role` ("governor" matches "gov. alma reyes").
     fn by_role(&self, role: &str) -> Option<&Claimant> {
         let names_role = |w: &str| {
@@ -202,6 +220,9 @@ pub fn resolve(
     if let Some(c) = named_before(toks, s, e, lex, &descriptor) {
         return Some(Some(c));
     }
+    if let Some(c) = role_then_name(toks, s, e, lex, &descriptor) {
+        return Some(Some(c));
+    }
     let comma = (s..e).find(|&i| toks[i].is_punct(','));
     let head = (s, comma.unwrap_or(e));
     let appositive = comma.map(|c| (c + 1, e));
@@ -280,12 +301,14 @@ pub fn resolve(
             return Some(Some(c));
         }
     }
-    Some(group(toks, s, &content, lex).map(|source| Claimant {
-        source,
-        org: None,
-        person: false,
-        descriptor,
-    }))
+    Some(
+        group(toks, s, &content, lex).map(|(source, person)| Claimant {
+            source,
+            org: None,
+            person,
+            descriptor,
+        }),
+    )
 }
 
 /// "Michael Briggs, Sanders's spokesman, suggested": a role phrase after a comma whose
@@ -430,14 +453,68 @@ fn by_role(
         .rev()
         .find(|&i| lex.role_heads.contains(toks, i) || lex.grammar.org_heads.has(&toks[i]))?;
     let role = toks[i].norm.as_str();
-    // "the governor", "the humanitarian group": the role, with at most one word before it.
-    let bare = e - s <= 3 && i == e - 1;
     let institution =
         lex.grammar.institutions.contains(role) || lex.grammar.org_heads.has(&toks[i]);
-    history
-        .by_role(role)
-        .or_else(|| bare.then(|| history.last(Some(!institution))).flatten())
-        .cloned()
+    // "the governor", "the humanitarian group": the role, with at most one word before it,
+    // refers back to whoever holds it; a kind of institution ("the district hospital") only
+    // to one of its kind (`by_role`).
+    let generic = !institution || lex.grammar.generic_institutions.has(&toks[i]);
+    let bare = i == e - 1 && (e - s <= 2 || (e - s <= 3 && generic));
+    let holder = if institution {
+        history.institution(role)
+    } else {
+        history.by_role(role).cloned()
+    };
+    holder
+        .or_else(|| {
+            bare.then(|| history.last(Some(!institution)).cloned())
+                .flatten()
+        })
+        // "the district hospital", "the watchdog" with no one before it: the institution, as
+        // the article describes it.
+        .or_else(|| {
+            (i == e - 1).then(|| Claimant {
+                source: capitalised(&written(&toks[s + 1..e])),
+                org: None,
+                person: !institution,
+                descriptor: toks[s..e]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            })
+        })
+}
+
+/// "the state broadcaster URT", "the news agency Valpress": a lower-case role, then the
+/// name of who holds it.
+fn role_then_name(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    descriptor: &str,
+) -> Option<Claimant> {
+    let g = &lex.grammar;
+    // People's roles before a name ("spokesman Inspector Karel Vos") are the name path's.
+    let role = (s..e).rev().find(|&i| {
+        !toks[i].is_capitalized() && (g.institutions.has(&toks[i]) || g.org_heads.has(&toks[i]))
+    })?;
+    let name = role + 1..e;
+    if name.is_empty()
+        || !name
+            .clone()
+            .all(|i| toks[i].is_capitalized() && toks[i].is_word())
+    {
+        return None;
+    }
+    let source = written(&toks[name]);
+    Some(Claimant {
+        org: Some(source.clone()),
+        source,
+        person: false,
+        descriptor: descriptor.to_string(),
+    })
 }
 
 /// A word that may stand inside a person's name: capitalised, not a title, not a party.
@@ -851,7 +928,7 @@ pub(crate) fn is_count(t: &Token, lex: &Lexicon) -> bool {
 /// A described group: a noun phrase whose head is a group noun ("local officials", "health
 /// authorities", "Ukrainian officials") or a party ("Ukraine"). Anything else ("the
 /// statement", "Monday evening", "a practice") names nobody.
-fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<String> {
+fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<(String, bool)> {
     let g = &lex.grammar;
     let &head = words
         .iter()
@@ -881,8 +958,10 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<Str
         && !lex.grammar.group_nouns.has(&toks[head])
         && !toks[head].norm.ends_with('s')
         && lex.parties.match_at(toks, head).is_none();
-    // "34,000 people", "six-million people": a count is a figure, not who speaks.
-    let counted = words.iter().any(|&i| is_count(&toks[i], lex)) || counted_before(toks, s, lex);
+    // "34,000 people", "six-million people": a count is a figure, not who speaks ("two
+    // officials" are speakers).
+    let counted = !lex.claimant_nouns.contains(toks, head)
+        && (words.iter().any(|&i| is_count(&toks[i], lex)) || counted_before(toks, s, lex));
     if !ok || lone || counted || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i])) {
         return None;
     }
@@ -923,7 +1002,10 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<Str
         });
     let mut chars = raw.chars();
     let first = chars.next()?;
-    Some(first.to_uppercase().collect::<String>() + chars.as_str())
+    Some((
+        first.to_uppercase().collect::<String>() + chars.as_str(),
+        anonymous,
+    ))
 }
 
 #[cfg(test)]
