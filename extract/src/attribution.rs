@@ -123,6 +123,14 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     if k == end {
         return None;
     }
+    // "Street medics who volunteer at demonstrations said": the noun before the relative.
+    if let Some(w) = (k.saturating_sub(8)..k).rev().find(|&w| toks[w].is("who")) {
+        let plain = (w..end).all(|j| !toks[j].is_punct(',') && !is_quote_token(&toks[j]));
+        let head = collect_left(toks, w, lex);
+        if plain && head < w {
+            return Some((head, w, citing));
+        }
+    }
     // Appositive: "Oleksandr Kindratenko, spokesperson for the SOF, informed".
     // Not when the words after the comma are a name themselves ("..., the Philippine Red
     // Cross said").
@@ -745,6 +753,13 @@ fn verb_frame(
     } else {
         (s, e)
     };
+    // "Hours later the national police": a time phrase opening the subject is not its.
+    let s = (s..e.saturating_sub(1))
+        .take(3)
+        .take_while(|&k| lex.grammar.time_words.has(&toks[k]) || is_adverb(toks, k, lex))
+        .last()
+        .filter(|&k| lex.grammar.articles.has(&toks[k + 1]) || toks[k + 1].is_capitalized())
+        .map_or(s, |k| k + 1);
     // "has not commented", "never said": a report that was not made.
     if (e..v).any(|k| lex.negators.contains(toks, k)) {
         return None;

@@ -887,8 +887,15 @@ fn single_word(
     if let Some(c) = history.by_surname(t.text) {
         return Some(c.clone());
     }
+    // "Bagtas reported 19 dead", "Kareth said": a place the article named speaks through
+    // its authorities.
     if history.is_place(t.text) {
-        return None;
+        return Some(Claimant {
+            source: t.text.to_string(),
+            org: None,
+            person: false,
+            descriptor: descriptor.to_string(),
+        });
     }
     // "The WHO": after an article, a capital marks a name, not the sentence's start.
     let opens_sentence =

@@ -27,6 +27,8 @@ pub struct Figure {
     pub anchor: usize,
     /// Part of the count before it ("including 500 officers").
     pub subset: bool,
+    /// The value of a running count named before it ("the death toll rose to 130").
+    pub running: bool,
 }
 
 /// What the sentences before this one were about, for "300 of them" and "they".
@@ -35,6 +37,9 @@ pub struct Antecedent {
     pub party: Option<usize>,
     /// The metric of the last figure, for "Lawigan (14), Pandanon (13)" and "9 more on Sunday".
     pub metric: Option<Metric>,
+    /// The metric of the last running count ("the death toll rose to 130"), for a count that
+    /// does not say what it counts ("the council put the number at 138").
+    pub count: Option<Metric>,
 }
 
 fn is_punct_stop(t: &Token) -> bool {
@@ -167,6 +172,7 @@ pub fn find_figures(
         // ... where that clause starts, and the metric of the count before when it does not
         // say what it counts ("a final tally could reach 57").
         let mut predicate_from = None;
+        let mut running = false;
         let mut unnamed = None;
         let (noun_end, pronoun) = match head {
             Some(h) => h,
@@ -177,6 +183,19 @@ pub fn find_figures(
                     g.partitives.has(&toks[k])
                         && toks.get(k + 1).is_some_and(|t| g.pronoun_heads.has(t))
                 });
+                // "Of the injured, 11 were in critical condition": a part of the people named.
+                let whole = (p.tok_start.saturating_sub(6)..p.tok_start).find_map(|k| {
+                    let of_the = g.partitives.has(&toks[k])
+                        && toks.get(k + 1).is_some_and(|t| g.of_determiners.has(t));
+                    let noun = k + 2;
+                    (of_the && lex.people.contains(toks, noun))
+                        .then(|| noun_metric(toks, noun, noun + 1, lex))
+                        .flatten()
+                });
+                let partitive = partitive || whole.is_some();
+                if let Some(m) = whole {
+                    unnamed = Some(m);
+                }
                 let continues = (!out.is_empty() || partitive)
                     && toks
                         .get(p.tok_end)
@@ -186,22 +205,28 @@ pub fn find_figures(
                     let q = qualifier_start(toks, p.tok_start, lex);
                     q >= 2 && toks[q - 1].is("of") && lex.groups.contains(toks, q - 2)
                 };
-                let known = out.last().map(|f| f.metric).or(ante.metric);
+                let known = out.last().map(|f| f.metric).or(ante.count).or(ante.metric);
                 let prev_figure_end = out.last().map_or(0, |f| f.tok_end);
                 let subject = predicate_of_people(toks, p, lex, prev_figure_end)
                     .filter(|pr| pr.named || known.is_some());
+                // "The police prefecture counted 48,000.", "the rally drew 22,000 at its
+                // peak": a bare count after a verb of counting continues the story's count.
+                let tallied = known.is_some() && counted_bare(toks, p, lex);
                 let before = subject.is_some() || people_predicate_before(toks, p.tok_start, lex);
                 let predicate = before || people_predicate_after(toks, p.tok_end, lex);
                 predicated = before;
                 if let Some(pr) = subject {
+                    running = pr.named;
                     predicate_from = Some(pr.from);
                     unnamed = (!pr.named).then_some(known).flatten();
+                } else if tallied {
+                    unnamed = known;
                 }
                 let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
                 if continues || follows {
                     inherit = !partitive;
                     (p.tok_end, partitive)
-                } else if predicate || group {
+                } else if predicate || group || tallied {
                     (p.tok_end, false)
                 } else {
                     continue;
@@ -254,6 +279,10 @@ pub fn find_figures(
         let metric = match (metric, out.last()) {
             _ if denominator => None,
             _ if unnamed.is_some() => unnamed,
+            // "47 people had been treated for injuries, and nine of them were admitted".
+            (Some(Metric::Other), Some(last)) if pronoun && last.metric != Metric::Other => {
+                Some(last.metric)
+            }
             (None, Some(last)) if including || listed || inherit || pronoun => Some(last.metric),
             (None, None) if inherit || predicated => ante.metric,
             (m, _) => m,
@@ -308,6 +337,7 @@ pub fn find_figures(
             tok_end: noun_end,
             anchor: p.tok_start,
             subset: including || denominator || (listed && out.last().is_some_and(|l| l.subset)),
+            running,
         });
     }
     share_coordinated_metrics(toks, &mut out, lex);
@@ -317,7 +347,25 @@ pub fn find_figures(
     if let Some(last) = out.last() {
         ante.metric = Some(last.metric);
     }
+    if let Some(count) = out
+        .iter()
+        .rev()
+        .find(|f| f.running && f.metric != Metric::Other)
+    {
+        ante.count = Some(count.metric);
+    }
     out
+}
+
+/// "counted 48,000.", "drew 22,000 at its peak", "had reported 17": a verb of counting, the
+/// number (and its qualifier), and no noun after it.
+fn counted_bare(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
+    let lead = qualifier_start(toks, p.tok_start, lex);
+    let verb = lead > 0 && lex.grammar.count_verbs.has(&toks[lead - 1]);
+    let bare = toks.get(p.tok_end).is_none_or(|t| {
+        !t.is_word() || lex.grammar.prepositions.has(t) || lex.grammar.clause_stops.has(t)
+    });
+    verb && bare
 }
 
 /// "58 soldiers and 19 civilians had been killed": counts joined by "and" share the predicate
@@ -517,8 +565,12 @@ fn predicate_of_people(
     // seats", leaves what is counted to the count before.
     let bare_noun = nouns
         .iter()
-        .any(|&k| !toks.get(k + 1).is_some_and(|t| t.is("of")));
-    let pronoun = estimate && window.clone().any(|k| g.thing_pronouns.has(&toks[k]));
+        .any(|&k| k + 1 == verb || !toks.get(k + 1).is_some_and(|t| t.is("of")));
+    // "put it at 987", "it is now nearing 1,700": the count spoken of before.
+    let near = verb.saturating_sub(3).max(lo)..verb;
+    let pronoun = (if estimate { window.clone() } else { near })
+        .into_iter()
+        .any(|k| g.thing_pronouns.has(&toks[k]));
     (named || bare_noun || pronoun).then_some(Predicate { from: lo, named })
 }
 

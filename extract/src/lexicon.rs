@@ -276,6 +276,7 @@ lexicon! {
         predicate_verbs = figure.predicate_verbs,
         predicate_nouns = figure.predicate_nouns,
         estimate_verbs = figure.estimate_verbs,
+        count_verbs = figure.count_verbs,
         partitives = figure.partitives,
         digit_suffixes = figure.digit_suffixes,
         party_links = figure.party_links,

@@ -212,7 +212,7 @@ mod tests {
             &parties,
             &Antecedent {
                 party: nk,
-                metric: None,
+                ..Antecedent::default()
             },
         )
         .into_iter()

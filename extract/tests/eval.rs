@@ -34,15 +34,20 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.86;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
-// Measured on the figure test set: figures F1 0.908 (P 0.933, R 0.885), attribution 0.762.
-const FIGURES_SET_F1_FLOOR: f64 = 0.90;
+// Measured on the figure test set: figures F1 0.922 (P 0.931, R 0.913), attribution 0.770.
+const FIGURES_SET_F1_FLOOR: f64 = 0.92;
 const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.76;
 // Measured on the saved pages: figures F1 0.833 (P 0.870, R 0.800), attribution 0.950.
 const PAGES_F1_FLOOR: f64 = 0.83;
 const PAGES_ATTRIBUTION_FLOOR: f64 = 0.94;
-// Measured on the held-out set: figures F1 0.810 (P 0.813, R 0.807), attribution 0.817.
-const HOLDOUT_F1_FLOOR: f64 = 0.80;
-const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.81;
+// Measured on the held-out set: figures F1 0.824 (P 0.818, R 0.830), attribution 0.830 (0.722
+// and 0.549 when it was first measured, before the rules changed).
+const HOLDOUT_F1_FLOOR: f64 = 0.82;
+const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.82;
+// Measured on the second held-out set: figures F1 0.794 (P 0.788, R 0.801), attribution 0.830
+// (0.756 and 0.818 when it was first measured, before the abduction and partitive rules).
+const HOLDOUT2_F1_FLOOR: f64 = 0.79;
+const HOLDOUT2_ATTRIBUTION_FLOOR: f64 = 0.82;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -474,6 +479,22 @@ fn holdout_set_scores_hold_their_floors() {
         "held-out set",
     );
     check(&s, HOLDOUT_F1_FLOOR, HOLDOUT_ATTRIBUTION_FLOOR, 0.0);
+}
+
+/// The second held-out set (`tests/holdout2`, gold `tests/data/gold_holdout2.json`): five more
+/// stories by a session that had not read the rules, measured once before any rule was tuned
+/// on it.
+#[test]
+fn second_holdout_set_scores_hold_their_floors() {
+    let loaded = load(&[root().join("extract/tests/holdout2")]).expect("held-out articles load");
+    let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).expect("lexicon");
+    let corpus = build(&loaded.inputs, &lex, Options::default());
+    let s = evaluate(
+        &corpus,
+        &root().join("extract/tests/data/gold_holdout2.json"),
+        "second held-out set",
+    );
+    check(&s, HOLDOUT2_F1_FLOOR, HOLDOUT2_ATTRIBUTION_FLOOR, 0.0);
 }
 
 /// Saved web pages (`tests/pages`, gold `tests/data/gold_pages.json`, made by a session that had
