@@ -136,12 +136,26 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     // Cross said").
     let named =
         lex.grammar.articles.has(&toks[k]) && toks.get(k + 1).is_some_and(|t| t.is_capitalized());
-    if !toks[k].is_capitalized() && !named && k >= 2 && toks[k - 1].is_punct(',') {
+    // Not an institution after a place ("..., Mwachande County, the ministry said") nor a
+    // sentence's opening phrase ("In Lyon, police said").
+    let g = &lex.grammar;
+    let head = (k..end)
+        .find(|&j| g.prepositions.has(&toks[j]))
+        .map_or(end - 1, |j| j.saturating_sub(1).max(k));
+    let institution = g.institutions.has(&toks[head]) || g.org_heads.has(&toks[head]);
+    if !toks[k].is_capitalized() && !named && !institution && k >= 2 && toks[k - 1].is_punct(',') {
         let mut n = k - 1;
-        while n > 0 && toks[n - 1].is_capitalized() && toks[n - 1].is_word() && k - 1 - n < 4 {
+        while n > 0
+            && toks[n - 1].is_capitalized()
+            && toks[n - 1].is_word()
+            && !g.prepositions.has(&toks[n - 1])
+            && !g.openers.has(&toks[n - 1])
+            && k - 1 - n < 4
+        {
             n -= 1;
         }
-        if n < k - 1 && k - 1 - n >= 2 {
+        let placed = n > 0 && g.prepositions.has(&toks[n - 1]);
+        if n < k - 1 && k - 1 - n >= 2 && !placed {
             k = n;
         }
     }

@@ -459,7 +459,7 @@ fn by_role(
     // refers back to whoever holds it; a kind of institution ("the district hospital") only
     // to one of its kind (`by_role`).
     let generic = !institution || lex.grammar.generic_institutions.has(&toks[i]);
-    let bare = i == e - 1 && (e - s <= 2 || (e - s <= 3 && generic));
+    let bare = i == e - 1 && e - s <= 3 && generic;
     let holder = if institution {
         history.institution(role)
     } else {

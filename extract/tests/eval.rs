@@ -34,20 +34,21 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.86;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
-// Measured on the figure test set: figures F1 0.922 (P 0.931, R 0.913), attribution 0.770.
+// Measured on the figure test set: figures F1 0.926 (P 0.932, R 0.921), attribution 0.836.
 const FIGURES_SET_F1_FLOOR: f64 = 0.92;
-const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.76;
+const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.83;
 // Measured on the saved pages: figures F1 0.833 (P 0.870, R 0.800), attribution 0.950.
 const PAGES_F1_FLOOR: f64 = 0.83;
 const PAGES_ATTRIBUTION_FLOOR: f64 = 0.94;
-// Measured on the held-out set: figures F1 0.824 (P 0.818, R 0.830), attribution 0.830 (0.722
+// Measured on the held-out set: figures F1 0.835 (P 0.826, R 0.844), attribution 0.860 (0.722
 // and 0.549 when it was first measured, before the rules changed).
-const HOLDOUT_F1_FLOOR: f64 = 0.82;
-const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.82;
-// Measured on the second held-out set: figures F1 0.794 (P 0.788, R 0.801), attribution 0.830
-// (0.756 and 0.818 when it was first measured, before the abduction and partitive rules).
+const HOLDOUT_F1_FLOOR: f64 = 0.83;
+const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.85;
+// Measured on the second held-out set: figures F1 0.796 (P 0.785, R 0.807), attribution 0.838
+// (0.756 and 0.818 when it was first measured, before the abduction and partitive rules; 0.735
+// and 0.696 with the rules of the session before).
 const HOLDOUT2_F1_FLOOR: f64 = 0.79;
-const HOLDOUT2_ATTRIBUTION_FLOOR: f64 = 0.82;
+const HOLDOUT2_ATTRIBUTION_FLOOR: f64 = 0.83;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
