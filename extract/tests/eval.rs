@@ -455,15 +455,22 @@ fn test_article_scores_hold_their_floors() {
 /// annotated there: the stance floor is 0.
 #[test]
 fn figure_test_set_scores_hold_their_floors() {
-    let loaded = load(&[root().join("extract/tests/figures")]).expect("figure articles load");
+    let s = evaluate_folder("figures", "gold_figures.json", "figure test set");
+    check(&s, FIGURES_SET_F1_FLOOR, FIGURES_SET_ATTRIBUTION_FLOOR, 0.0);
+}
+
+/// Scores the articles of `extract/tests/<folder>` (with that folder's lexicon) against
+/// `extract/tests/data/<gold>`.
+fn evaluate_folder(folder: &str, gold: &str, title: &str) -> Scores {
+    let loaded = load(&[root().join("extract/tests").join(folder)])
+        .unwrap_or_else(|e| panic!("extract/tests/{folder} does not load: {e}"));
     let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).expect("lexicon");
     let corpus = build(&loaded.inputs, &lex, Options::default());
-    let s = evaluate(
+    evaluate(
         &corpus,
-        &root().join("extract/tests/data/gold_figures.json"),
-        "figure test set",
-    );
-    check(&s, FIGURES_SET_F1_FLOOR, FIGURES_SET_ATTRIBUTION_FLOOR, 0.0);
+        &root().join("extract/tests/data").join(gold),
+        title,
+    )
 }
 
 /// The held-out figure set (`tests/holdout`, gold `tests/data/gold_holdout.json`): five stories
@@ -471,14 +478,7 @@ fn figure_test_set_scores_hold_their_floors() {
 /// tuned on.
 #[test]
 fn holdout_set_scores_hold_their_floors() {
-    let loaded = load(&[root().join("extract/tests/holdout")]).expect("held-out articles load");
-    let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).expect("lexicon");
-    let corpus = build(&loaded.inputs, &lex, Options::default());
-    let s = evaluate(
-        &corpus,
-        &root().join("extract/tests/data/gold_holdout.json"),
-        "held-out set",
-    );
+    let s = evaluate_folder("holdout", "gold_holdout.json", "held-out set");
     check(&s, HOLDOUT_F1_FLOOR, HOLDOUT_ATTRIBUTION_FLOOR, 0.0);
 }
 
@@ -487,14 +487,7 @@ fn holdout_set_scores_hold_their_floors() {
 /// on it.
 #[test]
 fn second_holdout_set_scores_hold_their_floors() {
-    let loaded = load(&[root().join("extract/tests/holdout2")]).expect("held-out articles load");
-    let lex = Lexicon::with_extensions(&loaded.lexicon_extensions).expect("lexicon");
-    let corpus = build(&loaded.inputs, &lex, Options::default());
-    let s = evaluate(
-        &corpus,
-        &root().join("extract/tests/data/gold_holdout2.json"),
-        "second held-out set",
-    );
+    let s = evaluate_folder("holdout2", "gold_holdout2.json", "second held-out set");
     check(&s, HOLDOUT2_F1_FLOOR, HOLDOUT2_ATTRIBUTION_FLOOR, 0.0);
 }
 
