@@ -169,11 +169,13 @@ pub fn find_figures(
         // The count is the predicate of what comes before it ("the toll rose to 41"): the
         // words before it say what is counted.
         let mut predicated = false;
-        // ... where that clause starts, and the metric of the count before when it does not
-        // say what it counts ("a final tally could reach 57").
+        // ... where that clause starts, and whether it is a running count ("the toll rose to").
         let mut predicate_from = None;
         let mut running = false;
-        let mut unnamed = None;
+        // A metric the count takes from elsewhere: the running count when it does not say what
+        // it counts ("a final tally could reach 57"), the whole it is a part of ("Of the
+        // injured, 11 ...").
+        let mut inherited = None;
         let (noun_end, pronoun) = match head {
             Some(h) => h,
             None => {
@@ -194,7 +196,7 @@ pub fn find_figures(
                 });
                 let partitive = partitive || whole.is_some();
                 if let Some(m) = whole {
-                    unnamed = Some(m);
+                    inherited = Some(m);
                 }
                 let continues = (!out.is_empty() || partitive)
                     && toks
@@ -218,9 +220,9 @@ pub fn find_figures(
                 if let Some(pr) = subject {
                     running = pr.named;
                     predicate_from = Some(pr.from);
-                    unnamed = (!pr.named).then_some(known).flatten();
+                    inherited = (!pr.named).then_some(known).flatten();
                 } else if tallied {
-                    unnamed = known;
+                    inherited = known;
                 }
                 let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
                 if continues || follows {
@@ -278,7 +280,7 @@ pub fn find_figures(
         let metric = metric_of_figure(toks, p, &cues, lex, predicated);
         let metric = match (metric, out.last()) {
             _ if denominator => None,
-            _ if unnamed.is_some() => unnamed,
+            _ if inherited.is_some() => inherited,
             // "47 people had been treated for injuries, and nine of them were admitted".
             (Some(Metric::Other), Some(last)) if pronoun && last.metric != Metric::Other => {
                 Some(last.metric)
