@@ -209,8 +209,9 @@ pub fn resolve(
         return Some(org_behind(toks, s, e, lex, descriptor));
     }
     // "The WHO", "IT": an acronym is no function word.
-    let acronym = toks[last].is_word() && toks[last].text.len() > 1 && all_caps(&toks[last]);
-    if !acronym && (lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last)) {
+    if !acronym(&toks[last])
+        && (lex.not_claimants.contains(toks, last) || lex.pronouns.contains(toks, last))
+    {
         return None;
     }
     if toks[last].end - toks[s].start > MAX_SOURCE {
@@ -246,12 +247,8 @@ pub fn resolve(
             return Some(None);
         }
         // "Doctors Without Borders (MSF)": a name with its acronym is an organisation's.
-        let with_acronym = (s..e).any(|i| {
-            toks[i].is_punct('(')
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|t| t.is_word() && t.text.len() > 1 && all_caps(t))
-        });
+        let with_acronym =
+            (s..e).any(|i| toks[i].is_punct('(') && toks.get(i + 1).is_some_and(acronym));
         if with_acronym {
             return Some(Some(Claimant {
                 source: name.clone(),
@@ -596,6 +593,11 @@ fn written(toks: &[Token]) -> String {
     out
 }
 
+/// "WHO", "MSF", "URT's": a word of two or more letters in capitals.
+fn acronym(t: &Token) -> bool {
+    t.is_word() && t.text.len() > 1 && all_caps(t)
+}
+
 fn all_caps(t: &Token) -> bool {
     let word = t.text.trim_end_matches("'s").trim_end_matches("’s");
     word.chars().all(|c| !c.is_lowercase())
@@ -914,7 +916,7 @@ fn single_word(
         source: written(std::slice::from_ref(t)),
         org: None,
         // "WHO", "MSF": an acronym names an organisation.
-        person: lex.parties.match_at(toks, i).is_none() && !(t.text.len() > 1 && all_caps(t)),
+        person: lex.parties.match_at(toks, i).is_none() && !acronym(t),
         descriptor: descriptor.to_string(),
     })
 }
