@@ -140,18 +140,22 @@ fn skip_punct(toks: &[Token], mut i: usize, c: char) -> usize {
     i
 }
 
-fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
-    let t = &toks[i];
-    // Most tokens: no number, no "last" or "this", in none of the date lists.
-    let date_lists = [
+/// The lists a date's first word may be in (months, weekdays, "yesterday"...).
+pub fn gate(g: &Grammar) -> u128 {
+    crate::lexicon::union_of(&[
         g.months.mask,
         g.month_parts.mask,
         g.weekdays.mask,
         g.weekday_leads.mask,
         g.relative_days.mask,
-    ];
+    ])
+}
+
+fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
+    let t = &toks[i];
+    // Most tokens: no number, no "last" or "this", in none of the date lists.
     if !t.is_number()
-        && t.lists.holds_any(&date_lists) == Some(false)
+        && t.lists.holds(g.gates.dates) == Some(false)
         && !t.is("last")
         && !t.is("this")
     {

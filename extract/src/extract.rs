@@ -68,11 +68,10 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
         for (ss, se) in sentence::split_in(text, ps, pe, &lex.grammar) {
             lex.tokenize_into(&text[ss..se], ss, &mut toks);
             let toks = toks.as_slice();
-            body_dates.extend(
-                find_dates_in(toks, &lex.grammar)
-                    .into_iter()
-                    .map(|d| d.expr),
-            );
+            let dates = find_dates_in(toks, &lex.grammar);
+            // A date that opens the sentence ("On Monday, ...") dates its claims.
+            let leading_date = dates.first().filter(|d| d.tok_start <= 1).map(|d| d.expr);
+            body_dates.extend(dates.into_iter().map(|d| d.expr));
             if let Some((c, via)) = backward_claimant(toks, lex, &history) {
                 // "This was reported by X": X said the sentences before it in this paragraph.
                 for claim in claims[para_first_claim..]
@@ -103,10 +102,6 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             let fs = frames(toks, lex, &history, &inq);
             relations.extend(relation::of_frames(toks, &fs, lex));
             let relay = relay_tail(toks, lex);
-            let leading_date = find_dates_in(&toks[..toks.len().min(6)], &lex.grammar)
-                .into_iter()
-                .find(|d| d.tok_start <= 1)
-                .map(|d| d.expr);
             let parties = people_parties(toks, lex);
             let stances = find_stances(toks, lex, &parties, &ante);
             let figures = find_figures(toks, text, lex, &parties, &mut ante);

@@ -106,6 +106,8 @@ macro_rules! lexicon {
         pub struct Grammar {
             $( $(#[$wm])* pub $wf: WordSet, )*
             $( $(#[$tm])* pub $tf: WordTable, )*
+            /// Unions of the lists' bits, set once the lists are numbered.
+            pub gates: Gates,
         }
 
         /// Every list a data file may give: (section, key, kind).
@@ -151,6 +153,24 @@ macro_rules! lexicon {
         ].len();
         const _: () = assert!(LIST_COUNT <= Lists::CAPACITY, "more lists than a token's Lists holds");
     };
+}
+
+/// The union of several lists' bits, so that a rule rules out most tokens with one test (0
+/// while a list is not numbered: then nothing is ruled out).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gates {
+    /// Words a date may start with ([`crate::date::gate`]).
+    pub dates: u128,
+    /// Words a number may start with ([`crate::number::gate`]).
+    pub numbers: u128,
+}
+
+/// The union of `masks`, or 0 if one of them is not numbered.
+pub fn union_of(masks: &[u128]) -> u128 {
+    match masks.contains(&0) {
+        true => 0,
+        false => masks.iter().fold(0, |m, x| m | x),
+    }
 }
 
 lexicon! {
@@ -567,11 +587,20 @@ impl PhraseSet {
 
     /// The longest phrase starting at token `i`: (token count, tag). Tokens must come from
     /// [`Lexicon::tokenize`].
+    #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, u32)> {
+        // Most tokens start no phrase of the set: their list bit says so without a lookup.
         let t = toks.get(i)?;
         if t.id == NO_ID || t.lists.holds(self.mask) == Some(false) {
             return None;
         }
+        self.match_listed(toks, i)
+    }
+
+    /// [`PhraseSet::match_at`] at a token whose word may start a phrase of the set.
+    #[inline(never)]
+    fn match_listed(&self, toks: &[Token], i: usize) -> Option<(usize, u32)> {
+        let t = &toks[i];
         let list = self.by_first.get(&t.id)?;
         list.iter()
             .find(|(ids, _)| {
@@ -845,6 +874,10 @@ impl Lexicon {
             set.phrases.iter().for_each(|(w, _)| mark(&w[0], set.mask));
         }
         self.words = words;
+        self.grammar.gates = Gates {
+            dates: crate::date::gate(&self.grammar),
+            numbers: crate::number::gate(&self.grammar),
+        };
     }
 
     /// Compiles the pattern lists into sets (after every file is absorbed).

@@ -82,6 +82,18 @@ fn digit_group(t: &Token) -> Option<u64> {
 }
 
 /// An atom: one number without a range. Returns (value, end token, digits?, year-like?).
+/// The lists a spelled or vague number's first word may be in.
+pub fn gate(g: &Grammar) -> u128 {
+    crate::lexicon::union_of(&[
+        g.vague_plurals.mask,
+        g.vague_quantifiers.mask,
+        g.units.mask,
+        g.tens.mask,
+        g.scales.mask,
+        g.fractions.mask,
+    ])
+}
+
 fn atom(
     toks: &[Token],
     text: &str,
@@ -152,16 +164,7 @@ fn atom(
     }
     let w = t.norm.as_str();
     // Most words: in none of the number lists, and none of the words read below.
-    let number_lists = [
-        g.vague_plurals.mask,
-        g.vague_quantifiers.mask,
-        g.units.mask,
-        g.tens.mask,
-        g.scales.mask,
-        g.fractions.mask,
-    ];
-    if t.lists.holds_any(&number_lists) == Some(false) && !matches!(w, "a" | "an" | "tens" | "and")
-    {
+    if t.lists.holds(g.gates.numbers) == Some(false) && !matches!(w, "a" | "an" | "tens" | "and") {
         return None;
     }
     // Vague counts.

@@ -66,15 +66,6 @@ impl Lists {
     pub fn holds(self, mask: u128) -> Option<bool> {
         (mask != 0 && self.0 & Self::KNOWN != 0).then_some(self.0 & mask != 0)
     }
-
-    /// Like [`Lists::holds`] for the union of lists, each of which must be numbered.
-    #[inline]
-    pub fn holds_any(self, masks: &[u128]) -> Option<bool> {
-        match masks.contains(&0) {
-            true => None,
-            false => self.holds(masks.iter().fold(0, |m, x| m | x)),
-        }
-    }
 }
 
 impl Token<'_> {
