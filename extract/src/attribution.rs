@@ -69,10 +69,12 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         } else if seg_start >= 2
             && (toks[seg_start].is("a") || toks[seg_start].is("an"))
             && toks[seg_start - 2].is_capitalized()
-            && collect_left(toks, seg_end, lex) > seg_start
+            && (collect_left(toks, seg_end, lex) > seg_start
+                || named_subject(toks, seg_start - 1, lex))
         {
-            // "Radio Luangwe, a community station in Chikoba, reported": an appositive that
-            // is no claimant's phrase itself.
+            // "Radio Luangwe, a community station in Chikoba, reported", "The Kenya Civic
+            // Rights Monitor, an independent group, said": an appositive that describes the
+            // name before it.
             end = seg_start - 1;
         } else if let Some(from) = home_aside(toks, seg_start) {
             // "Mary Jones, of Greenville, South Carolina, says".
@@ -160,6 +162,17 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         }
     }
     Some((k, end, citing))
+}
+
+/// The words before `end` are a name that opens the sentence or its clause ("The Kenya Civic
+/// Rights Monitor"), not an opening phrase ("In Kiboroni", "On Monday").
+fn named_subject(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
+    let from = collect_left(toks, end, lex);
+    let opens = from == 0 || toks[from - 1].is_punct(',') || is_quote_token(&toks[from - 1]);
+    let name = toks[from..end]
+        .iter()
+        .all(|t| t.is_capitalized() || lex.grammar.articles.has(t) || !t.is_word());
+    from < end && opens && name && !lex.grammar.prepositions.has(&toks[from])
 }
 
 /// "In a new Fox News poll, Cruz had 38 percent": an opening "in" phrase ending in a thing
@@ -297,14 +310,23 @@ fn relative_subject(
     if !lex.grammar.relatives.has(&toks[r]) {
         return None;
     }
-    let end = if r > 0 && toks[r - 1].is_punct(',') {
+    let mut end = if r > 0 && toks[r - 1].is_punct(',') {
         r - 1
     } else {
         r
     };
-    let start = collect_left(toks, end, lex);
+    let mut start = collect_left(toks, end, lex);
     if start >= end {
         return None;
+    }
+    // "Grace Mulenga, a fish seller at the market, who said": the name the appositive
+    // describes.
+    if let Some(c) = (1..start).rev().find(|&k| toks[k].is_punct(',')) {
+        let name = collect_left(toks, c, lex);
+        let appositive = toks[c + 1].is("a") || toks[c + 1].is("an");
+        if appositive && name < c && toks[name..c].iter().all(Token::is_capitalized) {
+            (start, end) = (name, c);
+        }
     }
     let claimant = resolve(toks, start, end, lex, history)?;
     Some(Frame {
@@ -614,7 +636,10 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             // A capitalised cue inside a sentence is part of a name ("the United States"), and
             // a cue glued to a hyphen part of a compound ("the lost-and-found camp").
             let glued = i > 0 && toks[i - 1].is_punct('-') && toks[i - 1].end == toks[i].start;
-            if glued || i > 0 && toks[i].is_capitalized() && !title_case {
+            if glued
+                || i > 0 && toks[i].is_capitalized() && !title_case
+                || counts_people(toks, i, len, lex)
+            {
                 i += len;
                 continue;
             }
@@ -688,6 +713,19 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
         }
     }
     out
+}
+
+/// "The hospital had admitted 96 patients", "treated 40 people": a verb that reports and also
+/// says what people underwent, before a count that is its object (not a clause's subject:
+/// "admitted 14 people had died"), says what they underwent.
+fn counts_people(toks: &[Token], v: usize, len: usize, lex: &Lexicon) -> bool {
+    let after = v + len;
+    let count = after + lex.qualifiers.match_at(toks, after).map_or(0, |(l, _)| l);
+    let clause =
+        (count + 1..(count + 4).min(toks.len())).any(|k| lex.elliptic_verbs.contains(toks, k));
+    lex.people_predicates.contains(toks, v)
+        && toks.get(count).is_some_and(|t| t.is_number())
+        && !clause
 }
 
 fn verb_frame(
@@ -774,8 +812,13 @@ fn verb_frame(
         .last()
         .filter(|&k| lex.grammar.articles.has(&toks[k + 1]) || toks[k + 1].is_capitalized())
         .map_or(s, |k| k + 1);
-    // "has not commented", "never said": a report that was not made.
-    if (e..v).any(|k| lex.negators.contains(toks, k)) {
+    // "has not commented", "never said": a report that was not made (not a negation inside an
+    // aside: "X, who was not authorised to speak, said").
+    let verb_phrase = (e..v)
+        .rev()
+        .find(|&k| toks[k].is_punct(','))
+        .map_or(e, |k| k + 1);
+    if (verb_phrase..v).any(|k| lex.negators.contains(toks, k)) {
         return None;
     }
     let (claimant, via0) = match citing {

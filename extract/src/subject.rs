@@ -36,6 +36,11 @@ fn group(toks: &[Token], fig: &Figure, lex: &Lexicon) -> String {
         .iter()
         .filter(|t| t.is_word() && !is_count(t, lex))
         .filter(|t| !(t.is("of") || g.of_determiners.has(t) || g.pronoun_heads.has(t)))
+        // "between 50 and 70 people", "eight or nine dead": the range's words.
+        .filter(|t| {
+            fig.value_high.is_none()
+                || !(t.is("and") || g.range_words.has(t) || g.range_leads.has(t))
+        })
         // "2,700 wounded": the metric says it.
         .filter(|t| lex.metrics.match_at(std::slice::from_ref(*t), 0).is_none())
         .map(|t| {
