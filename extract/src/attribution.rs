@@ -703,6 +703,25 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             _ => k += 1,
         }
     }
+    // "..., the prosecutor's office said, after search teams found 5 bodies": a verb of finding
+    // whose object is a count, beside another report, is part of what that report says.
+    if out.len() > 1 {
+        let reports: Vec<bool> = out
+            .iter()
+            .map(|f| {
+                let (v, len) = (f.cue.0, f.cue.1 - f.cue.0);
+                f.strong
+                    || !(lex.grammar.finding_verbs.has(&toks[v]) && takes_count(toks, v, len, lex))
+            })
+            .collect();
+        if reports.iter().any(|&r| r) {
+            let mut k = 0;
+            out.retain(|_| {
+                k += 1;
+                reports[k - 1]
+            });
+        }
+    }
     // Leading frames report up to the next frame's claimant.
     let starts: Vec<usize> = out.iter().map(|f| f.np.0).collect();
     for f in out.iter_mut() {
@@ -719,12 +738,18 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
 /// says what people underwent, before a count that is its object (not a clause's subject:
 /// "admitted 14 people had died"), says what they underwent.
 fn counts_people(toks: &[Token], v: usize, len: usize, lex: &Lexicon) -> bool {
+    lex.people_predicates.contains(toks, v) && takes_count(toks, v, len, lex)
+}
+
+/// The verb at `v` takes a count as its object ("found 5 bodies", "recorded 52 deaths"), not a
+/// clause ("admitted 14 people had died").
+fn takes_count(toks: &[Token], v: usize, len: usize, lex: &Lexicon) -> bool {
     let after = v + len;
     let count = after + lex.qualifiers.match_at(toks, after).map_or(0, |(l, _)| l);
     let clause =
         (count + 1..(count + 4).min(toks.len())).any(|k| lex.elliptic_verbs.contains(toks, k));
-    lex.people_predicates.contains(toks, v)
-        && toks.get(count).is_some_and(|t| t.is_number())
+    toks.get(count)
+        .is_some_and(|t| crate::number::starts_number(t, &lex.grammar))
         && !clause
 }
 

@@ -297,6 +297,7 @@ lexicon! {
         predicate_nouns = figure.predicate_nouns,
         estimate_verbs = figure.estimate_verbs,
         count_verbs = figure.count_verbs,
+        finding_verbs = figure.finding_verbs,
         partitives = figure.partitives,
         digit_suffixes = figure.digit_suffixes,
         party_links = figure.party_links,

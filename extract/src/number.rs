@@ -94,6 +94,12 @@ pub fn gate(g: &Grammar) -> u128 {
     ])
 }
 
+/// Whether a number may start at `t`: digits, or a word of the number lists ("five",
+/// "dozens").
+pub fn starts_number(t: &Token, g: &Grammar) -> bool {
+    t.is_number() || t.lists.holds(g.gates.numbers) == Some(true)
+}
+
 fn atom(
     toks: &[Token],
     text: &str,
