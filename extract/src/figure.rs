@@ -225,6 +225,9 @@ pub fn find_figures(
                     inherited = known;
                 }
                 let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
+                if same_count(toks, p, lex) {
+                    inherited = out.last().map(|f| f.metric).or(inherited);
+                }
                 if continues || follows {
                     inherit = !partitive;
                     (p.tok_end, partitive)
@@ -426,10 +429,24 @@ fn follows_a_count(
         && toks.get(e).is_some_and(|t| t.is_punct(')'))
         && toks[s - 2].is_capitalized()
         && toks[s - 2].is_word();
-    let lead = qualifier_start(toks, s, lex);
-    let earlier = counted_before && lead > 0 && lex.grammar.earlier_leads.has(&toks[lead - 1]);
     let more = toks.get(e).is_some_and(|t| t.is("more")) && !lex.not_people.contains(toks, e + 1);
-    known && (listed || more) || earlier
+    known && (listed || more) || counted_before && same_count(toks, p, lex)
+}
+
+/// A number that is the count before it at another time or place: the earlier figure ("rose to
+/// 41 from 23", "stood at 22, down from 43") or the same count elsewhere ("4 were shot dead in
+/// Nairobi and 2 in Kiboroni"). It takes that count's metric whatever the words after it say.
+fn same_count(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
+    let g = &lex.grammar;
+    let lead = qualifier_start(toks, p.tok_start, lex);
+    let earlier = lead > 0 && g.earlier_leads.has(&toks[lead - 1]);
+    let placed = lead > 0
+        && toks[lead - 1].is("and")
+        && toks
+            .get(p.tok_end)
+            .is_some_and(|t| g.name_prepositions.has(t))
+        && toks.get(p.tok_end + 1).is_some_and(|t| t.is_capitalized());
+    earlier || placed
 }
 
 /// The end of the counted people noun after a number, and whether it is a pronoun ("of them").
