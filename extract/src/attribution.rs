@@ -1004,6 +1004,35 @@ pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
 
 /// "The office's breakdown of the dead ...", "the ministry's figure stood at 63": a sentence
 /// with no reporting verb whose count belongs to someone; they are its claimant.
+/// "disputes the company's figure of 22", "against the prosecutor's count of 22": the owner of
+/// the count a number is (the number starts at token `start`), when a possessive source noun
+/// governs it; it beats the sentence's frame, which only reports the dispute. Not "its own
+/// count of": the frame's claimant owns that one.
+pub fn count_owner(
+    toks: &[Token],
+    start: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Claimant> {
+    let of = start.checked_sub(1).filter(|&k| toks[k].is("of"))?;
+    let noun = of
+        .checked_sub(1)
+        .filter(|&k| lex.source_nouns.contains(toks, k))?;
+    let owner = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&j| toks[j].possessive)?;
+    if lex.pronouns.contains(toks, owner) {
+        return None;
+    }
+    // "roughly double the ministry's figure": the owner's phrase opens with its article.
+    let from = collect_left(toks, owner + 1, lex);
+    let from = (from..=owner)
+        .rev()
+        .find(|&k| lex.grammar.articles.has(&toks[k]))
+        .unwrap_or(from);
+    resolve(toks, from, owner + 1, lex, history).flatten()
+}
+
 pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
     let noun = (1..toks.len()).find(|&k| {
         lex.source_nouns.contains(toks, k) && (k.saturating_sub(3)..k).any(|j| toks[j].possessive)

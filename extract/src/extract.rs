@@ -3,7 +3,7 @@
 //! article's date is known.
 
 use crate::attribution::{
-    backward_claimant, frame_at, frames, owned_source, relay_tail, Claimant, History,
+    backward_claimant, count_owner, frame_at, frames, owned_source, relay_tail, Claimant, History,
 };
 use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
@@ -127,7 +127,10 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             };
             let span = [ss, se];
             for f in figures {
-                let (claimant, via, stated) = attribute(f.anchor);
+                let (mut claimant, via, stated) = attribute(f.anchor);
+                if let Some(owner) = count_owner(toks, f.tok_start, lex, &history) {
+                    claimant = Some(owner);
+                }
                 claims.push(RawClaim {
                     kind: Kind::Figure,
                     metric: Some(f.metric),
