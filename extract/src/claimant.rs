@@ -575,13 +575,19 @@ fn name_run(toks: &[Token], mut i: usize, e: usize, lex: &Lexicon) -> usize {
     i
 }
 
-/// The words of `toks` as written, periods and hyphens glued ("Donald J. Trump").
+/// The words of `toks` as written, periods and hyphens glued ("Donald J. Trump"); a possessive
+/// inside the name keeps its mark ("the Mineworkers’ Federation"), the last word's is the
+/// owner's ("the ministry's").
 fn written(toks: &[Token]) -> String {
     let mut out = String::new();
     for (k, t) in toks.iter().enumerate() {
         let glued = t.is_punct('.') || t.is_punct('-') || (k > 0 && toks[k - 1].is_punct('-'));
         if !out.is_empty() && !glued {
             out.push(' ');
+        }
+        if t.possessive && k + 1 < toks.len() && toks[k + 1].is_word() {
+            out.push_str(t.text);
+            continue;
         }
         let word = t.text.trim_end_matches("'s").trim_end_matches("’s");
         out.push_str(if t.possessive {
