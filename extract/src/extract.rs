@@ -105,12 +105,18 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             let parties = people_parties(toks, lex);
             let stances = find_stances(toks, lex, &parties, &ante);
             let figures = find_figures(toks, text, lex, &parties, &mut ante);
+            // "The monitor's breakdown listed ...": a possessive source speaks where no frame
+            // names anyone.
             let owner = fs
-                .is_empty()
+                .iter()
+                .all(|f| f.claimant.is_none())
                 .then(|| owned_source(toks, lex, &history))
                 .flatten();
             let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
                 let (c, mut via, stated) = match (frame_at(&fs, pos), &owner) {
+                    (Some(f), Some(o)) if f.claimant.is_none() => {
+                        (Some(o.clone()), f.via.clone(), f.stated)
+                    }
                     (Some(f), _) => (f.claimant.clone(), f.via.clone(), f.stated),
                     (None, Some(o)) => (Some(o.clone()), Vec::new(), None),
                     (None, None) => match &carry {

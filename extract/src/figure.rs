@@ -424,13 +424,25 @@ fn follows_a_count(
 ) -> bool {
     let (s, e) = (p.tok_start, p.tok_end);
     let known = counted_before || ante.metric.is_some();
-    let listed = s >= 2
-        && toks[s - 1].is_punct('(')
-        && toks.get(e).is_some_and(|t| t.is_punct(')'))
-        && toks[s - 2].is_capitalized()
-        && toks[s - 2].is_word();
+    let listed = parenthesised(toks, s, e)
+        && toks[s - 2].is_word()
+        && (toks[s - 2].is_capitalized()
+            || lex.people.contains(toks, s - 2)
+            || (0..toks.len())
+                .filter(|&k| parenthesised(toks, k, k + 1))
+                .count()
+                >= 2);
     let more = toks.get(e).is_some_and(|t| t.is("more")) && !lex.not_people.contains(toks, e + 1);
     known && (listed || more) || counted_before && same_count(toks, p, lex)
+}
+
+/// "Lawigan (14)", "students (5)": the number from token `s` to `e` stands in brackets after
+/// a word.
+fn parenthesised(toks: &[Token], s: usize, e: usize) -> bool {
+    s >= 2
+        && toks[s - 1].is_punct('(')
+        && toks[s].is_number()
+        && toks.get(e).is_some_and(|t| t.is_punct(')'))
 }
 
 /// A number that is the count before it at another time or place: the earlier figure ("rose to
