@@ -373,13 +373,17 @@ fn counted_bare(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     verb && bare
 }
 
-/// "58 soldiers and 19 civilians had been killed": counts joined by "and" share the predicate
-/// after the last one, when the first has none of its own.
+/// "58 soldiers and 19 civilians had been killed", "9 soldiers, 7 civilians killed": counts
+/// joined by "and" or a comma share the predicate after the last one, when the first has none
+/// of its own (not a part after a comma: "3,000 troops, 200 of whom were killed").
 fn share_coordinated_metrics(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
     for i in (1..out.len()).rev() {
         let (first, next) = (&out[i - 1], &out[i]);
+        let link = &toks[first.tok_end];
+        let listed =
+            link.is_punct(',') && next.tok_end > next.anchor + 1 && !toks[next.anchor + 1].is("of");
         let joined = next.tok_start == first.tok_end + 1
-            && lex.grammar.parallel.has(&toks[first.tok_end])
+            && (lex.grammar.parallel.has(link) || listed)
             && first.tok_end > first.anchor + 1;
         if joined && first.metric == Metric::Other && next.metric != Metric::Other {
             out[i - 1].metric = next.metric;
