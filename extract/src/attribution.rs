@@ -1103,6 +1103,47 @@ mod tests {
     }
 
     #[test]
+    fn asides_between_the_subject_and_its_verb() {
+        // A negation inside the aside does not cancel the report.
+        assert_eq!(
+            who("A police officer, who spoke because he was not authorised to brief reporters, said three people had died.", "three").as_deref(),
+            Some("Police officer")
+        );
+        // An indefinite appositive describes the name before it.
+        assert_eq!(
+            who(
+                "The Kenya Civic Rights Monitor, an independent group, said 4 people were shot.",
+                "4"
+            )
+            .as_deref(),
+            Some("Kenya Civic Rights Monitor")
+        );
+        // ... and so does a relative after it.
+        assert_eq!(
+            who("\"We are losing money,\" said Grace Mulenga, a fish seller at the market, who said about 200 traders were sent away.", "200").as_deref(),
+            Some("Grace Mulenga")
+        );
+    }
+
+    #[test]
+    fn a_verb_that_takes_a_count_reports_nothing_of_its_own() {
+        // "admitted 96 patients": what the patients underwent.
+        assert_eq!(
+            who(
+                "Grace Mwale said the hospital had admitted 96 patients.",
+                "96"
+            )
+            .as_deref(),
+            Some("Grace Mwale")
+        );
+        // "found 5 bodies", beside a report: part of that report.
+        assert_eq!(
+            who("The toll rose to 31, the prosecutor's office said, after search teams found 5 bodies.", "5").as_deref(),
+            Some("Prosecutor's office")
+        );
+    }
+
+    #[test]
     fn according_to_and_roles() {
         assert_eq!(
             who("According to Budanov, about 8,000 are fighting.", "8,000").as_deref(),

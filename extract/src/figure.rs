@@ -437,7 +437,11 @@ fn follows_a_count(
                 .count()
                 >= 2);
     let more = toks.get(e).is_some_and(|t| t.is("more")) && !lex.not_people.contains(toks, e + 1);
-    known && (listed || more) || counted_before && same_count(toks, p, lex)
+    // A list's opening words may name what it counts ("Deaths by district: Nsanama (14)").
+    let introduced = || (0..s).any(|k| lex.metrics.match_at(toks, k).is_some());
+    known && (listed || more)
+        || listed && introduced()
+        || counted_before && same_count(toks, p, lex)
 }
 
 /// "Lawigan (14)", "students (5)": the number from token `s` to `e` stands in brackets after
@@ -786,6 +790,52 @@ mod tests {
                 (Some(300), Qualifier::AtLeast, Metric::Killed, nk()),
                 (Some(2700), Qualifier::AtLeast, Metric::Wounded, nk())
             ]
+        );
+    }
+
+    /// The metrics of the figures of `s`, in order.
+    fn metrics(s: &str) -> Vec<(Option<u64>, Metric)> {
+        figs(s).into_iter().map(|(v, _, m, _)| (v, m)).collect()
+    }
+
+    #[test]
+    fn counts_joined_by_a_comma_share_the_predicate_after_them() {
+        assert_eq!(
+            metrics("Border clashes: 9 soldiers, 7 civilians killed"),
+            [(Some(9), Metric::Killed), (Some(7), Metric::Killed)]
+        );
+        // A part after a comma keeps its own predicate and leaves the whole alone.
+        assert_eq!(
+            metrics("Russia sent 3,000 troops, 200 of whom were killed."),
+            [(Some(3000), Metric::Deployed), (Some(200), Metric::Killed)]
+        );
+    }
+
+    #[test]
+    fn the_earlier_count_and_the_count_elsewhere_are_the_same_count() {
+        assert_eq!(
+            metrics("The number of missing stood at 22, down from 43 on Sunday, as people who had fled were found."),
+            [(Some(22), Metric::Missing), (Some(43), Metric::Missing)]
+        );
+        assert_eq!(
+            metrics("Four people were shot dead in Nairobi and 2 in Kiboroni."),
+            [(Some(4), Metric::Killed), (Some(2), Metric::Killed)]
+        );
+    }
+
+    #[test]
+    fn lists_of_lower_case_items_are_counts() {
+        assert_eq!(
+            metrics("The breakdown of the dead listed students (5), street vendors (3) and bystanders (2)."),
+            [(Some(5), Metric::Killed), (Some(3), Metric::Killed), (Some(2), Metric::Killed)]
+        );
+    }
+
+    #[test]
+    fn a_verb_before_a_count_beats_the_next_count_s_verb() {
+        assert_eq!(
+            metrics("The collapse trapped 14 miners and killed at least two others."),
+            [(Some(14), Metric::Missing), (Some(2), Metric::Killed)]
         );
     }
 
