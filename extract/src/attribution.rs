@@ -70,11 +70,13 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
             && (toks[seg_start].is("a") || toks[seg_start].is("an"))
             && toks[seg_start - 2].is_capitalized()
             && (collect_left(toks, seg_end, lex) > seg_start
-                || named_subject(toks, seg_start - 1, lex))
+                || named_subject(toks, seg_start - 1, lex)
+                    && !(seg_start..seg_end).any(|k| lex.grammar.prepositions.has(&toks[k])))
         {
             // "Radio Luangwe, a community station in Chikoba, reported", "The Kenya Civic
             // Rights Monitor, an independent group, said": an appositive that describes the
-            // name before it.
+            // name before it (not a role that names its organisation: "X, a spokesman for
+            // the agency, said" tells both).
             end = seg_start - 1;
         } else if let Some(from) = home_aside(toks, seg_start) {
             // "Mary Jones, of Greenville, South Carolina, says".
