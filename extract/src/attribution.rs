@@ -717,11 +717,11 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             })
             .collect();
         if reports.iter().any(|&r| r) {
-            let mut k = 0;
-            out.retain(|_| {
-                k += 1;
-                reports[k - 1]
-            });
+            out = out
+                .into_iter()
+                .zip(reports)
+                .filter_map(|(f, report)| report.then_some(f))
+                .collect();
         }
     }
     // Leading frames report up to the next frame's claimant.
