@@ -185,15 +185,7 @@ pub fn find_figures(
                     g.partitives.has(&toks[k])
                         && toks.get(k + 1).is_some_and(|t| g.pronoun_heads.has(t))
                 });
-                // "Of the injured, 11 were in critical condition": a part of the people named.
-                let whole = (p.tok_start.saturating_sub(6)..p.tok_start).find_map(|k| {
-                    let of_the = g.partitives.has(&toks[k])
-                        && toks.get(k + 1).is_some_and(|t| g.of_determiners.has(t));
-                    let noun = k + 2;
-                    (of_the && lex.people.contains(toks, noun))
-                        .then(|| noun_metric(toks, noun, noun + 1, lex))
-                        .flatten()
-                });
+                let whole = whole_of(toks, p, lex);
                 let partitive = partitive || whole.is_some();
                 if let Some(m) = whole {
                     inherited = Some(m);
@@ -240,6 +232,11 @@ pub fn find_figures(
         };
         if p.year_like && noun_end == p.tok_end {
             continue;
+        }
+        // "Among the wounded were 6 guards, ...": a part of the people named, when nothing
+        // right after the guards says what they underwent.
+        if inherited.is_none() && !people_predicate_after(toks, noun_end, lex) {
+            inherited = whole_of(toks, p, lex);
         }
         // Numbers with a people noun but written like a year still count ("2000 soldiers").
         let (q_start, mut qualifier) = qualifier_before(toks, p.tok_start, prev_number_end, lex);
@@ -407,6 +404,20 @@ fn qualifier_start(toks: &[Token], start: usize, lex: &Lexicon) -> usize {
     lex.qualifiers
         .match_ending_at(toks, start)
         .map_or(start, |(q, _)| q)
+}
+
+/// "Of the injured, 11 were in critical condition", "Among the wounded were 6 guards": the
+/// metric of the people the count is a part of.
+fn whole_of(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<Metric> {
+    let g = &lex.grammar;
+    (p.tok_start.saturating_sub(6)..p.tok_start).find_map(|k| {
+        let of_the =
+            g.partitives.has(&toks[k]) && toks.get(k + 1).is_some_and(|t| g.of_determiners.has(t));
+        let noun = k + 2;
+        (of_the && lex.people.contains(toks, noun))
+            .then(|| noun_metric(toks, noun, noun + 1, lex))
+            .flatten()
+    })
 }
 
 /// "The collapse killed 12", "and hurt three": a verb only people undergo, then the number
