@@ -266,8 +266,9 @@ pub fn find_figures(
             && toks[q_start - 1].is("the")
             && toks[q_start - 2].is("of")
             && toks[q_start - 3].is_number();
-        let listed = parallel
-            && toks[p.tok_start - 1].is("and")
+        // "64 minors and at least 15 journalists": the next item of a list of counts.
+        let listed = q_start > 0
+            && toks[q_start - 1].is("and")
             && out.last().is_some_and(|l| l.tok_end + 2 >= q_start);
         // Metric: the counted noun, the words after it, the words before the number.
         let cues = Cues {
@@ -281,8 +282,11 @@ pub fn find_figures(
         let metric = match (metric, out.last()) {
             _ if denominator => None,
             _ if inherited.is_some() => inherited,
-            // "47 people had been treated for injuries, and nine of them were admitted".
-            (Some(Metric::Other), Some(last)) if pronoun && last.metric != Metric::Other => {
+            // "47 people had been treated for injuries, and nine of them were admitted",
+            // "those detained included 64 minors and at least 15 journalists".
+            (Some(Metric::Other), Some(last))
+                if (pronoun || listed || including) && last.metric != Metric::Other =>
+            {
                 Some(last.metric)
             }
             (None, Some(last)) if including || listed || inherit || pronoun => Some(last.metric),
