@@ -347,6 +347,7 @@ pub fn find_figures(
         });
     }
     share_coordinated_metrics(toks, &mut out, lex);
+    send_responders(toks, &mut out, lex);
     if let Some((_, last)) = people_parties.last() {
         ante.party = Some(*last);
     }
@@ -388,6 +389,26 @@ fn share_coordinated_metrics(toks: &[Token], out: &mut [Figure], lex: &Lexicon) 
             && first.tok_end > first.anchor + 1;
         if joined && first.metric == Metric::Other && next.metric != Metric::Other {
             out[i - 1].metric = next.metric;
+        }
+    }
+}
+
+/// "More than 900 firefighters were battling the blaze", "a team of 80 specialists": a count of
+/// responders that says nothing else of them counts people sent (not a vague one, a part of
+/// another count, nor what a force has: "North Korea has about 1.2 million troops").
+fn send_responders(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
+    for f in out
+        .iter_mut()
+        .filter(|f| f.metric == Metric::Other && !f.subset && f.value.is_some())
+    {
+        let had = f.tok_start > 0 && lex.grammar.possession_verbs.has(&toks[f.tok_start - 1]);
+        if !had
+            && !lex
+                .responders
+                .find_all(toks, f.anchor, f.tok_end)
+                .is_empty()
+        {
+            f.metric = Metric::Deployed;
         }
     }
 }
@@ -843,6 +864,18 @@ mod tests {
         assert_eq!(
             metrics("The breakdown of the dead listed students (5), street vendors (3) and bystanders (2)."),
             [(Some(5), Metric::Killed), (Some(3), Metric::Killed), (Some(2), Metric::Killed)]
+        );
+    }
+
+    #[test]
+    fn responders_are_sent_unless_a_force_has_them() {
+        assert_eq!(
+            metrics("More than 900 firefighters were battling the blaze."),
+            [(Some(900), Metric::Deployed)]
+        );
+        assert_eq!(
+            metrics("North Korea has about 1.2 million active-duty troops."),
+            [(Some(1_200_000), Metric::Other)]
         );
     }
 
