@@ -870,7 +870,7 @@ mod tests {
     #[test]
     fn responders_are_sent_unless_a_force_has_them() {
         assert_eq!(
-            metrics("More than 900 firefighters were battling the blaze."),
+            metrics("More than 900 firefighters were on the fire lines."),
             [(Some(900), Metric::Deployed)]
         );
         assert_eq!(
