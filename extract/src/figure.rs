@@ -176,6 +176,8 @@ pub fn find_figures(
         // it counts ("a final tally could reach 57"), the whole it is a part of ("Of the
         // injured, 11 ...").
         let mut inherited = None;
+        // "Of the injured, 11 ...", "Among the wounded were 6 guards": the people it is part of.
+        let whole = whole_of(toks, p, lex);
         let (noun_end, pronoun) = match head {
             Some(h) => h,
             None => {
@@ -185,7 +187,6 @@ pub fn find_figures(
                     g.partitives.has(&toks[k])
                         && toks.get(k + 1).is_some_and(|t| g.pronoun_heads.has(t))
                 });
-                let whole = whole_of(toks, p, lex);
                 let partitive = partitive || whole.is_some();
                 if let Some(m) = whole {
                     inherited = Some(m);
@@ -236,7 +237,7 @@ pub fn find_figures(
         // "Among the wounded were 6 guards, ...": a part of the people named, when nothing
         // right after the guards says what they underwent.
         if inherited.is_none() && !people_predicate_after(toks, noun_end, lex) {
-            inherited = whole_of(toks, p, lex);
+            inherited = whole;
         }
         // Numbers with a people noun but written like a year still count ("2000 soldiers").
         let (q_start, mut qualifier) = qualifier_before(toks, p.tok_start, prev_number_end, lex);
