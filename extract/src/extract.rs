@@ -132,7 +132,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 (c, via, stated.or(leading_date))
             };
             let span = [ss, se];
-            for f in figures {
+            // A vague amount ("dozens", "hundreds of thousands") has no value to chart, compare
+            // or contradict: it is no figure.
+            for f in figures.into_iter().filter(|f| f.value.is_some()) {
                 let (mut claimant, via, stated) = attribute(f.anchor);
                 if let Some(owner) = count_owner(toks, f.tok_start, lex, &history) {
                     claimant = Some(owner);

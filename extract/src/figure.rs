@@ -177,7 +177,8 @@ pub fn find_figures(
         // injured, 11 ...").
         let mut inherited = None;
         // "Of the injured, 11 ...", "Among the wounded were 6 guards": the people it is part of.
-        let whole = whole_of(toks, p, lex);
+        let counted_end = out.last().map_or(0, |f| f.tok_end).max(prev_number_end);
+        let whole = whole_of(toks, p, counted_end, lex);
         let (noun_end, pronoun) = match head {
             Some(h) => h,
             None => {
@@ -261,7 +262,15 @@ pub fn find_figures(
                 }
             }
         }
-        let including = q_start > 0 && g.subset_leads.has(&toks[q_start - 1]);
+        // "including 64 minors", "among them three guards".
+        let lead = match q_start.checked_sub(1) {
+            Some(k) if k > 0 && g.pronoun_heads.has(&toks[k]) => k - 1,
+            Some(k) => k,
+            None => 0,
+        };
+        let including = q_start > 0 && g.subset_leads.has(&toks[lead]);
+        // "and 1,142 patients were admitted": the count says what its people underwent.
+        let own_predicate = noun_end > p.tok_end && people_predicate_after(toks, noun_end, lex);
         // "3 of the 10 soldiers": the 10 is the whole the count is taken from.
         let denominator = q_start >= 3
             && toks[q_start - 1].is("the")
@@ -286,7 +295,8 @@ pub fn find_figures(
             // "47 people had been treated for injuries, and nine of them were admitted",
             // "those detained included 64 minors and at least 15 journalists".
             (Some(Metric::Other), Some(last))
-                if (pronoun || listed || including) && last.metric != Metric::Other =>
+                if (pronoun || ((listed || including) && !own_predicate))
+                    && last.metric != Metric::Other =>
             {
                 Some(last.metric)
             }
@@ -349,6 +359,7 @@ pub fn find_figures(
     }
     share_coordinated_metrics(toks, &mut out, lex);
     send_responders(toks, &mut out, lex);
+    keep_unsent_home(toks, &mut out, lex);
     if let Some((_, last)) = people_parties.last() {
         ante.party = Some(*last);
     }
@@ -414,6 +425,16 @@ fn send_responders(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
     }
 }
 
+/// "We sent 90 patients home", "there are 160 dengue patients": people whom nobody sends
+/// (`[people] not_sent`) are never counted as `deployed`.
+fn keep_unsent_home(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
+    for f in out.iter_mut().filter(|f| f.metric == Metric::Deployed) {
+        if !lex.not_sent.find_all(toks, f.anchor, f.tok_end).is_empty() {
+            f.metric = Metric::Other;
+        }
+    }
+}
+
 /// "23 died in the province", "Another nine were unaccounted for": a bare number, a few
 /// auxiliaries, then a word only people undergo (`[people] predicates`).
 fn people_predicate_after(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
@@ -434,9 +455,9 @@ fn qualifier_start(toks: &[Token], start: usize, lex: &Lexicon) -> usize {
 
 /// "Of the injured, 11 were in critical condition", "Among the wounded were 6 guards": the
 /// metric of the people the count is a part of.
-fn whole_of(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<Metric> {
+fn whole_of(toks: &[Token], p: &NumberPhrase, from: usize, lex: &Lexicon) -> Option<Metric> {
     let g = &lex.grammar;
-    (p.tok_start.saturating_sub(6)..p.tok_start).find_map(|k| {
+    (p.tok_start.saturating_sub(6).max(from)..p.tok_start).find_map(|k| {
         let of_the =
             g.partitives.has(&toks[k]) && toks.get(k + 1).is_some_and(|t| g.of_determiners.has(t));
         let noun = k + 2;
@@ -685,6 +706,11 @@ fn metric_of_figure(
     if noun.is_some_and(|m| m != Metric::Other) {
         return noun;
     }
+    // "and 1,142 patients were admitted": what the sentence says of them, not a cue of the
+    // clause before.
+    if undergone.is_some() && cues.noun_end > p.tok_end {
+        return undergone;
+    }
     let right_before = cues.q_start > 0
         && lex.people_predicates.contains(toks, cues.q_start - 1)
         && lex.metrics.match_at(toks, cues.q_start - 1).is_some();
@@ -877,6 +903,47 @@ mod tests {
         assert_eq!(
             metrics("North Korea has about 1.2 million active-duty troops."),
             [(Some(1_200_000), Metric::Other)]
+        );
+    }
+
+    #[test]
+    fn people_nobody_sends_are_not_deployed() {
+        assert_eq!(
+            metrics("We sent 90 patients home and there are 160 dengue patients left."),
+            [(Some(90), Metric::Other), (Some(160), Metric::Other)]
+        );
+    }
+
+    #[test]
+    fn a_count_s_own_predicate_and_noun_beat_the_clause_before() {
+        assert_eq!(
+            metrics("Six more people died and 1,142 patients were admitted."),
+            [(Some(6), Metric::Killed), (Some(1142), Metric::Other)]
+        );
+        // The whole "of the dead" belongs to the count before.
+        assert_eq!(
+            metrics("It received eight of the dead and 41 injured people."),
+            [(Some(8), Metric::Killed), (Some(41), Metric::Wounded)]
+        );
+    }
+
+    #[test]
+    fn among_them_names_a_part_of_the_count_before() {
+        assert_eq!(
+            metrics("At least 11 people were wounded, among them three guards."),
+            [(Some(11), Metric::Wounded), (Some(3), Metric::Wounded)]
+        );
+    }
+
+    #[test]
+    fn violent_deaths_and_recaptures() {
+        assert_eq!(
+            metrics("Four were stabbed to death and two were shot dead."),
+            [(Some(4), Metric::Killed), (Some(2), Metric::Killed)]
+        );
+        assert_eq!(
+            metrics("Police said 31 have been recaptured."),
+            [(Some(31), Metric::Arrested)]
         );
     }
 

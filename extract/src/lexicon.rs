@@ -191,6 +191,7 @@ lexicon! {
         people = [people.nouns],
         groups = [people.groups],
         responders = [people.responders],
+        not_sent = [people.not_sent],
         elliptic_verbs = [people.elliptic_verbs],
         people_predicates = [people.predicates],
         predicate_auxiliaries = [people.predicate_auxiliaries],
