@@ -564,7 +564,12 @@ fn name_run(toks: &[Token], mut i: usize, e: usize, lex: &Lexicon) -> usize {
             && !lex.grammar.prepositions.has(&toks[i])
             && !lex.grammar.clause_stops.has(&toks[i]);
         let step = match initial(toks, i) {
-            0 => usize::from(name_word(toks, i, lex) || toks[i].is_punct('-') || hyphen_part),
+            0 => usize::from(
+                name_word(toks, i, lex)
+                    || toks[i].is_punct('-')
+                    || hyphen_part
+                    || particle(toks, i, e, lex),
+            ),
             n => n,
         };
         if step == 0 || i + step > e {
@@ -573,6 +578,19 @@ fn name_run(toks: &[Token], mut i: usize, e: usize, lex: &Lexicon) -> usize {
         i += step;
     }
     i
+}
+
+/// A lower-case particle inside a name, after a name word and before another ("Salem
+/// al-Oraibi", "Ursula von der Leyen"): `[claimant] name_particles`.
+fn particle(toks: &[Token], i: usize, e: usize, lex: &Lexicon) -> bool {
+    let after_name = i > 0 && (toks[i - 1].is_word() || toks[i - 1].is_punct('-'));
+    let next =
+        (i + 1..e.min(i + 4)).find(|&k| !toks[k].is_punct('-') && !particle_word(toks, k, lex));
+    after_name && particle_word(toks, i, lex) && next.is_some_and(|k| name_word(toks, k, lex))
+}
+
+fn particle_word(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    !toks[i].is_capitalized() && lex.grammar.name_particles.has(&toks[i])
 }
 
 /// The words of `toks` as written, periods and hyphens glued ("Donald J. Trump"); a possessive

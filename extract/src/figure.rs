@@ -136,6 +136,10 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     if prev.is_some_and(|t| t.is_punct('#')) {
         return true;
     }
+    // Rates and ratios: "three wounded for every soldier killed", "two people per square metre".
+    if (e..(e + 3).min(toks.len())).any(|k| lex.ratio_after.match_at(toks, k).is_some()) {
+        return true;
+    }
     // Digits glued to letters on the left ("F16", "T-72").
     if s > 0
         && toks[s - 1].end == toks[s].start
@@ -159,7 +163,12 @@ pub fn find_figures(
     let numbers = join_bounds(find_numbers_in(toks, text, g), toks, lex);
     let mut out: Vec<Figure> = Vec::new();
     for (idx, p) in numbers.iter().enumerate() {
-        if excluded(toks, p, lex) {
+        // "one in five adults": the second number of a ratio.
+        let ratio = idx > 0
+            && p.tok_start >= 1
+            && toks[p.tok_start - 1].is("in")
+            && numbers[idx - 1].tok_end + 1 == p.tok_start;
+        if ratio || excluded(toks, p, lex) {
             continue;
         }
         let next_number = numbers.get(idx + 1).map_or(toks.len(), |n| n.tok_start);
@@ -225,7 +234,7 @@ pub fn find_figures(
                 if continues || follows {
                     inherit = !partitive;
                     (p.tok_end, partitive)
-                } else if predicate || group || tallied {
+                } else if predicate || group || tallied || labelled(toks, p, lex) {
                     (p.tok_end, false)
                 } else {
                     continue;
@@ -374,6 +383,18 @@ pub fn find_figures(
         ante.count = Some(count.metric);
     }
     out
+}
+
+/// "Killed: 31,000", "- Wounded: about 140,000": a label naming a metric opens the sentence,
+/// a colon, then the number (and its qualifier).
+fn labelled(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
+    let colon = qualifier_start(toks, p.tok_start, lex).checked_sub(1);
+    colon.is_some_and(|c| {
+        (1..=3).contains(&c)
+            && toks[c].is_punct(':')
+            && toks[..c].iter().all(Token::is_word)
+            && (0..c).any(|k| lex.metrics.match_at(toks, k).is_some())
+    })
 }
 
 /// "counted 48,000.", "drew 22,000 at its peak", "had reported 17": a verb of counting, the

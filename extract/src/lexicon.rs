@@ -197,6 +197,7 @@ lexicon! {
         predicate_auxiliaries = [people.predicate_auxiliaries],
         not_people = [units.not_people],
         not_people_before = [units.not_people_before],
+        ratio_after = [units.ratio_after],
         /// Tagged with the [`Metric`] ([`metric_of`]).
         metrics = [
             metrics.deployed => Metric::Deployed as u32,
@@ -272,6 +273,7 @@ lexicon! {
         date_leads = claimant.date_leads,
         ed_adjectives = claimant.ed_adjectives,
         name_prepositions = claimant.name_prepositions,
+        name_particles = claimant.name_particles,
         not_stated_after = claimant.not_stated_after,
         relay_verbs = claimant.relay_verbs,
         relatives = claimant.relatives,

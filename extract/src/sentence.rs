@@ -28,7 +28,18 @@ pub fn split_in(text: &str, start: usize, end: usize, grammar: &Grammar) -> Vec<
     while i < bytes.len() {
         // Most characters: neither a terminal mark nor a place to cut.
         let b = bytes[i];
-        if b.is_ascii() && !matches!(b, b'.' | b'!' | b'?') && i - sent_start < MAX_SENTENCE {
+        if b.is_ascii() && !matches!(b, b'.' | b'!' | b'?' | b'\n') && i - sent_start < MAX_SENTENCE
+        {
+            i += 1;
+            continue;
+        }
+        // A list item on a line of its own ("- Halvenia says ...") is a sentence, even without
+        // a full stop before its line.
+        if b == b'\n' {
+            if bullet_len(&para[i + 1..]).is_some() {
+                push(para, start, sent_start, i, &mut out);
+                sent_start = i + 1;
+            }
             i += 1;
             continue;
         }
@@ -63,10 +74,23 @@ pub fn split_in(text: &str, start: usize, end: usize, grammar: &Grammar) -> Vec<
     out
 }
 
+/// The length of a list marker opening `s` ("- ", "• ", "* ", "– "), with the spaces after it.
+fn bullet_len(s: &str) -> Option<usize> {
+    let rest = s.trim_start_matches([' ', '\t']);
+    let marker = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '•' | '*' | '–' | '—' | '·' | '▪'))?;
+    let after = &rest[marker.len_utf8()..];
+    let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+    (spaces > 0).then_some(s.len() - after.len() + spaces)
+}
+
 fn push(para: &str, offset: usize, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let piece = &para[s..e];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
+    let mut lead = piece.len() - piece.trim_start().len();
+    lead += bullet_len(&piece[lead..]).unwrap_or(0);
+    let trimmed = piece[lead..].trim();
     if !trimmed.is_empty() {
         out.push((offset + s + lead, offset + s + lead + trimmed.len()));
     }
