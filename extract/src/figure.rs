@@ -211,6 +211,7 @@ pub fn find_figures(
                     q >= 2 && toks[q - 1].is("of") && lex.groups.contains(toks, q - 2)
                 };
                 let known = out.last().map(|f| f.metric).or(ante.count).or(ante.metric);
+                let label = labelled(toks, p, lex);
                 let prev_figure_end = out.last().map_or(0, |f| f.tok_end);
                 let subject = predicate_of_people(toks, p, lex, prev_figure_end)
                     .filter(|pr| pr.named || known.is_some());
@@ -227,6 +228,14 @@ pub fn find_figures(
                 } else if tallied {
                     inherited = known;
                 }
+                // "Killed: 31,000": the label says what is counted.
+                if label.is_some() {
+                    inherited = label;
+                }
+                // "Some 3,000 more are expected": more of the count spoken of before.
+                if inherited.is_none() && more_of_the_same(toks, p.tok_end, lex) {
+                    inherited = known;
+                }
                 let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
                 if same_count(toks, p, lex) {
                     inherited = out.last().map(|f| f.metric).or(inherited);
@@ -234,7 +243,9 @@ pub fn find_figures(
                 if continues || follows {
                     inherit = !partitive;
                     (p.tok_end, partitive)
-                } else if predicate || group || tallied || labelled(toks, p, lex) {
+                } else if let Some(end) = strength(toks, p, lex) {
+                    (end, false)
+                } else if predicate || group || tallied || label.is_some() {
                     (p.tok_end, false)
                 } else {
                     continue;
@@ -271,8 +282,9 @@ pub fn find_figures(
                 }
             }
         }
-        // "including 64 minors", "among them three guards".
-        let lead = match q_start.checked_sub(1) {
+        // "including 64 minors", "among them three guards", "among them the eight fishermen".
+        let article = q_start > 0 && g.articles.has(&toks[q_start - 1]);
+        let lead = match q_start.checked_sub(1 + usize::from(article)) {
             Some(k) if k > 0 && g.pronoun_heads.has(&toks[k]) => k - 1,
             Some(k) => k,
             None => 0,
@@ -385,16 +397,43 @@ pub fn find_figures(
     out
 }
 
-/// "Killed: 31,000", "- Wounded: about 140,000": a label naming a metric opens the sentence,
-/// a colon, then the number (and its qualifier).
-fn labelled(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
-    let colon = qualifier_start(toks, p.tok_start, lex).checked_sub(1);
-    colon.is_some_and(|c| {
-        (1..=3).contains(&c)
-            && toks[c].is_punct(':')
-            && toks[..c].iter().all(Token::is_word)
-            && (0..c).any(|k| lex.metrics.match_at(toks, k).is_some())
-    })
+/// "Killed: 31,000", "- Killed or wounded: more than 95,000": a label naming a metric opens
+/// the sentence, a colon, then the number (and its qualifier). The label's metric.
+fn labelled(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<Metric> {
+    let c = qualifier_start(toks, p.tok_start, lex).checked_sub(1)?;
+    let label = (1..=3).contains(&c)
+        && toks[c].is_punct(':')
+        && toks[..c].iter().all(|t| t.is_word() || t.is_punct(','));
+    if !label {
+        return None;
+    }
+    (0..c).find_map(|k| lex.metrics.match_at(toks, k).map(|(_, tag)| metric_of(tag)))
+}
+
+/// "a 1,800-strong battlegroup", "a 5,000-strong force": the end of the count and the unit it
+/// gives the strength of.
+fn strength(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<usize> {
+    let e = p.tok_end;
+    let strong = toks.get(e).is_some_and(|t| t.is_punct('-'))
+        && toks.get(e + 1).is_some_and(|t| t.is("strong"));
+    strong.then(|| e + 2 + usize::from(lex.groups.contains(toks, e + 2)))
+}
+
+/// "Some 3,000 more are expected", "9 more on Sunday": a bare number, "more", then a verb, a
+/// preposition or the end of the clause (not a noun: "two more shelters").
+fn more_of_the_same(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
+    let g = &lex.grammar;
+    toks.get(end).is_some_and(|t| t.is("more"))
+        && toks.get(end + 1).is_none_or(|t| {
+            !t.is_word()
+                || g.be.has(t)
+                || g.prepositions.has(t)
+                || g.clause_stops.has(t)
+                || lex.elliptic_verbs.contains(toks, end + 1)
+                || lex.people_predicates.contains(toks, end + 1)
+                || lex.predicate_auxiliaries.contains(toks, end + 1)
+                || t.norm.ends_with("ed")
+        })
 }
 
 /// "counted 48,000.", "drew 22,000 at its peak", "had reported 17": a verb of counting, the
@@ -435,12 +474,10 @@ fn send_responders(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
         .filter(|f| f.metric == Metric::Other && !f.subset && f.value.is_some())
     {
         let had = f.tok_start > 0 && lex.grammar.possession_verbs.has(&toks[f.tok_start - 1]);
-        if !had
-            && !lex
-                .responders
-                .find_all(toks, f.anchor, f.tok_end)
-                .is_empty()
-        {
+        // "a first contingent of about 11,000": the unit the count is the strength of.
+        let unit = f.tok_start >= 2 && toks[f.tok_start - 1].is("of");
+        let from = if unit { f.tok_start - 2 } else { f.anchor };
+        if !had && !lex.responders.find_all(toks, from, f.tok_end).is_empty() {
             f.metric = Metric::Deployed;
         }
     }
@@ -515,7 +552,7 @@ fn follows_a_count(
                 .filter(|&k| parenthesised(toks, k, k + 1))
                 .count()
                 >= 2);
-    let more = toks.get(e).is_some_and(|t| t.is("more")) && !lex.not_people.contains(toks, e + 1);
+    let more = more_of_the_same(toks, e, lex);
     // A list's opening words may name what it counts ("Deaths by district: Nsanama (14)").
     let introduced = || (0..s).any(|k| lex.metrics.match_at(toks, k).is_some());
     known && (listed || more)
@@ -732,8 +769,11 @@ fn metric_of_figure(
     if undergone.is_some() && cues.noun_end > p.tok_end {
         return undergone;
     }
+    // "the collapse killed 12", "have captured two soldiers, both of them wounded": a verb
+    // right before the count says what its people underwent.
     let right_before = cues.q_start > 0
-        && lex.people_predicates.contains(toks, cues.q_start - 1)
+        && (lex.people_predicates.contains(toks, cues.q_start - 1)
+            || (cues.noun_end > p.tok_end && toks[cues.q_start - 1].norm.ends_with("ed")))
         && lex.metrics.match_at(toks, cues.q_start - 1).is_some();
     let (first, second) = if predicated || right_before {
         (
