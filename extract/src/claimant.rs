@@ -1077,6 +1077,17 @@ mod tests {
     }
 
     #[test]
+    fn names_keep_their_lower_case_particles() {
+        assert_eq!(name("Salem al-Oraibi").as_deref(), Some("Salem al-Oraibi"));
+        assert_eq!(
+            name("Ursula von der Leyen").as_deref(),
+            Some("Ursula von der Leyen")
+        );
+        // A particle with no name after it is not part of one.
+        assert_eq!(name("Jean Dupont de"), name("Jean Dupont"));
+    }
+
+    #[test]
     fn no_claimant_from_places_times_or_common_words() {
         assert_eq!(name("New Jersey"), None);
         assert_eq!(name("Monday evening"), None);

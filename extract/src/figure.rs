@@ -1056,6 +1056,42 @@ mod tests {
     }
 
     #[test]
+    fn labels_units_and_more_of_the_same() {
+        assert_eq!(
+            metrics("Killed or wounded: more than 95,000, according to the ministry"),
+            [(Some(95000), Metric::Casualties)]
+        );
+        assert_eq!(
+            metrics("A first contingent of about 11,000 arrived in October."),
+            [(Some(11000), Metric::Deployed)]
+        );
+        assert_eq!(
+            metrics("Britain keeps a 1,800-strong battlegroup in Estonia."),
+            [(Some(1800), Metric::Deployed)]
+        );
+        assert_eq!(
+            metrics("Some 300 troops were sent in May, and 200 more are expected."),
+            [(Some(300), Metric::Deployed), (Some(200), Metric::Deployed)]
+        );
+        assert!(metrics("Ten people died. The city will open two more shelters.").len() == 1);
+        assert_eq!(
+            metrics("Forces have captured two soldiers, both of them wounded."),
+            [(Some(2), Metric::Captured)]
+        );
+    }
+
+    #[test]
+    fn rates_and_ratios_are_no_counts() {
+        assert!(figs("About four in 10 voters say so.").len() <= 1);
+        assert!(figs("one in five adults marched")
+            .iter()
+            .all(|f| f.0 != Some(5)));
+        assert!(figs("a ratio of three wounded for every soldier killed").is_empty());
+        assert!(figs("two people per square metre").is_empty());
+        assert!(figs("not one soldier is abroad").is_empty());
+    }
+
+    #[test]
     fn elliptic_and_predicate_counts() {
         let f = figs("300 soldiers have been killed in the war and about 2 700 have been wounded.");
         assert_eq!(f.len(), 2);

@@ -156,6 +156,25 @@ mod tests {
     }
 
     #[test]
+    fn list_items_are_sentences_without_their_markers() {
+        let t =
+            "Where things stand:\n- Halvenia says 3,000 more arrived\n• Belmira claims 47 killed.";
+        assert_eq!(
+            sentences(t),
+            [
+                "Where things stand:",
+                "Halvenia says 3,000 more arrived",
+                "Belmira claims 47 killed."
+            ]
+        );
+        // A dash inside a line is no list marker.
+        assert_eq!(
+            sentences("Kyiv - The toll rose."),
+            ["Kyiv - The toll rose."]
+        );
+    }
+
+    #[test]
     fn closing_quotes_stay_with_their_sentence() {
         let t = "Reports were “incorrect.” Budanov said so. “The media reports are incorrect,” he said.";
         assert_eq!(
