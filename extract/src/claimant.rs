@@ -45,6 +45,20 @@ impl History {
             .find(|c| person.is_none_or(|p| c.person == p))
     }
 
+    /// What "it" refers to: the last organisation or institution, not a described group
+    /// ("two lawmakers", "officials").
+    fn last_singular(&self) -> Option<&Claimant> {
+        let plural_group = |c: &Claimant| {
+            let head = c.descriptor.rsplit(' ').next().unwrap_or("");
+            c.org.is_none() && head.ends_with('s') && !head.ends_with("ss")
+        };
+        self.seen
+            .iter()
+            .rev()
+            .take(RECENT)
+            .find(|c| !c.person && !plural_group(c))
+    }
+
     /// The last organisation whose name holds `role` ("the council"): the organisation
     /// itself, or the one a person spoke for.
     fn institution(&self, role: &str) -> Option<Claimant> {
@@ -192,7 +206,13 @@ pub fn resolve(
         };
         // A pronoun is a source even when the article names nobody it could refer to ("I",
         // "we" in a quote): then it names no claimant. "They" is a group or an organisation.
-        let c = history.last(Some(person.unwrap_or(false))).cloned();
+        // "It" is an organisation or an institution, not a described group ("two lawmakers").
+        let c = match person {
+            Some(false) => history.last_singular(),
+            _ => None,
+        }
+        .or_else(|| history.last(Some(person.unwrap_or(false))))
+        .cloned();
         return Some(c);
     }
     // "The board's latest report", "the WHO's estimate": whose it is.
@@ -398,7 +418,11 @@ fn made_by(
 
 /// A claimant the entity table knows ("the head of the GUR" → its head, "NIS" → the agency).
 fn known(toks: &[Token], s: usize, e: usize, lex: &Lexicon, descriptor: &str) -> Option<Claimant> {
-    let matches = lex.aliases.find_all(toks, s, e);
+    // "Belmira's General Staff" is not the general staff the table knows: a name owned by
+    // another ("X's") is that owner's.
+    let mut matches = lex.aliases.find_all(toks, s, e);
+    matches
+        .retain(|&(i, _, _)| i == s || !(toks[i - 1].possessive && toks[i - 1].is_capitalized()));
     let pick = |kind: EntityKind| {
         matches
             .iter()
