@@ -117,11 +117,17 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
             {
                 m -= 1;
             }
-            if m == k - 1 {
+            // "... since January, and the group estimates": a time is no item of a list.
+            let time = (m..k - 1).any(|j| lex.grammar.time_words.has(&toks[j]));
+            if m == k - 1 || time {
                 break;
             }
             k = m;
             items += 1;
+        }
+        // "..., and the group estimates": no list, a clause of its own.
+        if items == 0 && toks.get(k + 1).is_some_and(|t| lex.grammar.articles.has(t)) {
+            k += 1;
         }
     }
     if k == end {
@@ -1102,6 +1108,15 @@ mod tests {
             who("About 8,000 soldiers are still fighting, Ukraine's military intelligence chief Kyrylo Budanov said in an interview.", "8,000").as_deref(),
             Some("Kyrylo Budanov")
         );
+    }
+
+    #[test]
+    fn a_time_is_no_item_of_a_list_of_sources() {
+        let said = who(
+            "The survey found 188 deaths since January, and the Red Cross estimates that 250 died.",
+            "250",
+        );
+        assert_eq!(said.as_deref(), Some("Red Cross"));
     }
 
     #[test]
