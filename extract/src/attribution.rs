@@ -90,6 +90,16 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         return Some((end - 1, end, citing));
     }
     let mut k = collect_left(toks, end, lex);
+    // "A police report seen by the Herald estimated": the report is the subject, not who saw it.
+    if k >= 2
+        && k < end
+        && lex.grammar.agent_prepositions.has(&toks[k - 1])
+        && lex.grammar.participle_asides.has(&toks[k - 2])
+    {
+        if k >= 3 && lex.source_nouns.contains(toks, k - 3) {
+            k = collect_left(toks, k - 3, lex);
+        }
+    }
     // "The Kremlin on Monday rejected": step over a time adverbial and go on.
     if k < end && k >= 2 && lex.grammar.date_leads.has(&toks[k - 1]) {
         let dates = find_dates_in(&toks[k..end], &lex.grammar);
@@ -772,6 +782,15 @@ fn verb_frame(
     let n = toks.len();
     let after = v + len;
     let noun_like = lex.noun_like.contains(toks, v);
+    // "a police report seen by the Herald", "the estimate of the ministry": a noun.
+    if noun_like
+        && toks.get(after).is_some_and(|t| {
+            let g = &lex.grammar;
+            g.participle_asides.has(t) || g.agent_prepositions.has(t) || t.is("of")
+        })
+    {
+        return None;
+    }
     // Passive with an agent: "was reported by X".
     if v > 0 && lex.grammar.be.has(&toks[v - 1]) {
         if toks.get(after).is_some_and(|t| t.is("by")) {
@@ -1117,6 +1136,18 @@ mod tests {
             "250",
         );
         assert_eq!(said.as_deref(), Some("Red Cross"));
+    }
+
+    #[test]
+    fn a_report_seen_by_an_outlet_is_not_the_outlets() {
+        assert_eq!(
+            who(
+                "A police report seen by The Sanaga Herald estimated the crowd at 38,000 people.",
+                "38,000"
+            )
+            .as_deref(),
+            Some("Police")
+        );
     }
 
     #[test]

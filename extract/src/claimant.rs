@@ -397,6 +397,8 @@ fn made_by(
             && (g.prepositions.has(t)
                 || g.agent_prepositions.has(t)
                 || g.relatives.has(t)
+                // "a police report seen by the Herald": who saw it made nothing.
+                || g.participle_asides.has(t)
                 || (t.norm.len() > 5 && t.norm.ends_with("ing")))
     })?;
     let head = (s..cut).rev().find(|&k| toks[k].is_word())?;
@@ -413,7 +415,19 @@ fn made_by(
         .map(|t| t.norm.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    Some(org_behind(toks, s, cut, lex, descriptor))
+    // "a police report": the words before the noun say whose it is.
+    let from = if lex.grammar.articles.has(&toks[s]) {
+        s + 1
+    } else {
+        s
+    };
+    let owner = || {
+        (head > from)
+            .then(|| resolve(toks, from, head, lex, history))
+            .flatten()
+            .flatten()
+    };
+    Some(org_behind(toks, s, cut, lex, descriptor).or_else(owner))
 }
 
 /// A claimant the entity table knows ("the head of the GUR" → its head, "NIS" → the agency).
