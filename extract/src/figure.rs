@@ -84,11 +84,14 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     let prev = s.checked_sub(1).map(|k| &toks[k]);
     let next = toks.get(e);
     let g = &lex.grammar;
-    // Populations: "a county of 310,000 people", "an island of 6,000".
-    if s >= 3
-        && toks[s - 1].is("of")
-        && g.place_heads.has(&toks[s - 2])
-        && (toks[s - 3].is("a") || toks[s - 3].is("an"))
+    // Populations: "a county of 310,000 people", "an island of 6,000", "a market town of
+    // about 9,000 people".
+    let q = qualifier_start(toks, s, lex);
+    let indefinite = |k: usize| toks[k].is("a") || toks[k].is("an");
+    if q >= 3
+        && toks[q - 1].is("of")
+        && g.place_heads.has(&toks[q - 2])
+        && (indefinite(q - 3) || (q >= 4 && toks[q - 3].is_word() && indefinite(q - 4)))
     {
         return true;
     }
@@ -1041,6 +1044,9 @@ mod tests {
         assert!(figs("On Jan. 13, in 2024, for three weeks, 2 min read at 9:20 PM.").is_empty());
         assert!(figs("a 1,000km front, 20% of them, $300 million, aged 20, 11 years").is_empty());
         assert!(figs("6 containers and 12 settlements").is_empty());
+        // Populations, with a modifier and a qualifier.
+        assert!(figs("Tizoualt, a market town of about 9,000 people, lost its school.").is_empty());
+        assert!(figs("a city of 310,000 people").is_empty());
     }
 
     #[test]
