@@ -91,14 +91,13 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     }
     let mut k = collect_left(toks, end, lex);
     // "A police report seen by the Herald estimated": the report is the subject, not who saw it.
-    if k >= 2
+    if k >= 3
         && k < end
         && lex.grammar.agent_prepositions.has(&toks[k - 1])
         && lex.grammar.participle_asides.has(&toks[k - 2])
+        && lex.source_nouns.contains(toks, k - 3)
     {
-        if k >= 3 && lex.source_nouns.contains(toks, k - 3) {
-            k = collect_left(toks, k - 3, lex);
-        }
+        k = collect_left(toks, k - 3, lex);
     }
     // "The Kremlin on Monday rejected": step over a time adverbial and go on.
     if k < end && k >= 2 && lex.grammar.date_leads.has(&toks[k - 1]) {
