@@ -1070,6 +1070,32 @@ pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<
     resolve(toks, start, owner + 1, lex, history).flatten()
 }
 
+/// "Killed: roughly 600 (NIS)", "5,300 dead (eastern interior ministry); 4,000 (the UN)": a
+/// source in brackets right after a count, as fact boxes and tallies cite theirs. The brackets
+/// follow the count (token `end` is just after it) within its clause, with no other count
+/// between, and hold a claimant with no number ("Cebu (55)" is a list, "(about 3 km)" a
+/// measure).
+pub fn bracketed_source(
+    toks: &[Token],
+    end: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Claimant> {
+    let open = (end..toks.len())
+        .take_while(|&k| {
+            !crate::claimant::is_count(&toks[k], lex)
+                && !toks[k].is_punct(';')
+                && !toks[k].is_punct(')')
+        })
+        .find(|&k| toks[k].is_punct('('))?;
+    let close = (open + 1..toks.len()).find(|&k| toks[k].is_punct(')'))?;
+    let inside = &toks[open + 1..close];
+    if inside.is_empty() || inside.iter().any(|t| crate::claimant::is_count(t, lex)) {
+        return None;
+    }
+    resolve(toks, open + 1, close, lex, history).flatten()
+}
+
 /// "This was reported by X": the claimant of the sentences before it in the paragraph.
 pub fn backward_claimant(
     toks: &[Token],
@@ -1118,6 +1144,35 @@ mod tests {
         let fs = frames(&toks, &lex, &History::default(), &inq(sentence, &toks));
         let pos = toks.iter().position(|t| t.text == word).unwrap();
         frame_at(&fs, pos).and_then(|f| f.claimant.as_ref().map(|c| c.source.clone()))
+    }
+
+    fn bracketed(sentence: &str, word: &str) -> Option<String> {
+        let lex = Lexicon::builtin();
+        let toks = lex.tokenize(sentence, 0);
+        let pos = toks.iter().position(|t| t.text == word).unwrap();
+        bracketed_source(&toks, pos + 1, &lex, &History::default()).map(|c| c.source)
+    }
+
+    #[test]
+    fn a_source_in_brackets_after_a_count() {
+        let line = "Killed or wounded: about 4,700 (NIS); 4,000 (Ukraine's presidential office)";
+        assert_eq!(
+            bracketed(line, "4,700").as_deref(),
+            Some("National Intelligence Service (NIS)")
+        );
+        assert!(bracketed(line, "4,000").is_some());
+        let s = "Displaced: at least 30,000 in Derna (International Organization for Migration)";
+        assert!(bracketed(s, "30,000").is_some());
+        // A list of counts, a measure, or brackets past the next count are no source.
+        assert_eq!(
+            bracketed("Deaths by town: Cebu (55), Bohol (3).", "55"),
+            None
+        );
+        assert_eq!(
+            bracketed("Some 300 people fled (about 3 km) inland.", "300"),
+            None
+        );
+        assert_eq!(bracketed("Killed: 600; wounded: 1,000 (NIS)", "600"), None);
     }
 
     #[test]

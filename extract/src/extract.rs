@@ -3,7 +3,8 @@
 //! article's date is known.
 
 use crate::attribution::{
-    backward_claimant, count_owner, frame_at, frames, owned_source, relay_tail, Claimant, History,
+    backward_claimant, bracketed_source, count_owner, frame_at, frames, owned_source, relay_tail,
+    Claimant, History,
 };
 use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
@@ -64,6 +65,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let quotes = quote::regions(text, &layout.paragraphs);
     for &(ps, pe) in &layout.paragraphs {
         let mut carry: Option<(Option<Claimant>, Vec<String>)> = None;
+        let mut speaker: Option<Claimant> = None;
         let para_first_claim = claims.len();
         for (ss, se) in sentence::split_in(text, ps, pe, &lex.grammar) {
             lex.tokenize_into(&text[ss..se], ss, &mut toks);
@@ -98,6 +100,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             for place in claimant::places(toks, lex) {
                 history.place(place);
             }
+            // A transcript's "MARKHAM:" opens the paragraph: the speaker says what no one else
+            // in it is said to.
+            if claims.len() == para_first_claim && speaker.is_none() {
+                speaker = claimant::speaker_label(toks, &history);
+            }
             let inq = quote::inside(toks, &quotes);
             let fs = frames(toks, lex, &history, &inq);
             relations.extend(relation::of_frames(toks, &fs, lex));
@@ -129,7 +136,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                         via.push(r.clone());
                     }
                 }
-                (c, via, stated.or(leading_date))
+                (c.or_else(|| speaker.clone()), via, stated.or(leading_date))
             };
             let span = [ss, se];
             // A vague amount ("dozens", "hundreds of thousands") has no value to chart, compare
@@ -138,6 +145,12 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 let (mut claimant, via, stated) = attribute(f.anchor);
                 if let Some(owner) = count_owner(toks, f.tok_start, lex, &history) {
                     claimant = Some(owner);
+                }
+                let framed = frame_at(&fs, f.anchor).is_some_and(|fr| fr.claimant.is_some());
+                if !framed {
+                    if let Some(c) = bracketed_source(toks, f.tok_end, lex, &history) {
+                        claimant = Some(c);
+                    }
                 }
                 claims.push(RawClaim {
                     kind: Kind::Figure,

@@ -538,13 +538,27 @@ pub type Vocab = FxHashMap<String, u32>;
 /// what [`Lexicon::tokenize`] gives each token, with one lookup.
 type WordIndex = FxHashMap<String, (u32, Lists)>;
 
+/// Which words of a phrase but its last carry a possessive `'s` (bit k for word k): "the
+/// state's Department of Health" is not "the State Department", while "Ukraine's military
+/// intelligence" is written so in the table. The last word may take one or not ("Zelensky's").
+fn possessive_bits(toks: &[Token]) -> u64 {
+    let n = toks.len().saturating_sub(1).min(64);
+    toks[..n]
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.possessive)
+        .fold(0, |bits, (k, _)| bits | 1 << k)
+}
+
 /// A set of token phrases, each with a tag, matched longest first.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
-    /// Phrases as words, while the lexicon is being read.
-    phrases: Vec<(Vec<String>, u32)>,
-    /// Phrases as word ids, keyed by their first word's id (after [`PhraseSet::finish`]).
-    by_first: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// Phrases as words, while the lexicon is being read, with their possessive words (bit k:
+    /// word k carried `'s`).
+    phrases: Vec<(Vec<String>, u32, u64)>,
+    /// Phrases as word ids and possessive bits, keyed by their first word's id (after
+    /// [`PhraseSet::finish`]).
+    by_first: FxHashMap<u32, Vec<(Vec<u32>, u32, u64)>>,
     max_len: usize,
     /// Indexed by [`PhraseSet::finish`] (a set that never is matches nothing).
     finished: bool,
@@ -555,22 +569,26 @@ pub struct PhraseSet {
 
 impl PhraseSet {
     pub fn add(&mut self, phrase: &str, tag: u32) {
-        let words: Vec<String> = tokenize(phrase, 0)
-            .into_iter()
-            .map(|t| t.norm.to_string())
-            .collect();
-        if words.is_empty() || self.phrases.iter().any(|(w, _)| *w == words) {
+        let toks = tokenize(phrase, 0);
+        let words: Vec<String> = toks.iter().map(|t| t.norm.to_string()).collect();
+        let possessive = possessive_bits(&toks);
+        if words.is_empty()
+            || self
+                .phrases
+                .iter()
+                .any(|(w, _, p)| *w == words && *p == possessive)
+        {
             return;
         }
         self.max_len = self.max_len.max(words.len());
-        self.phrases.push((words, tag));
+        self.phrases.push((words, tag, possessive));
         self.mask = 0; // numbered again when the lexicon is finished
     }
 
     /// Gives the phrases' words ids in `vocab` and indexes them for matching.
     fn finish(&mut self, vocab: &mut Vocab) {
         self.by_first.clear();
-        for (words, tag) in &self.phrases {
+        for (words, tag, possessive) in &self.phrases {
             let ids: Vec<u32> = words
                 .iter()
                 .map(|w| {
@@ -579,8 +597,8 @@ impl PhraseSet {
                 })
                 .collect();
             let list = self.by_first.entry(ids[0]).or_default();
-            list.push((ids, *tag));
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            list.push((ids, *tag, *possessive));
+            list.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
         }
         self.finished = true;
     }
@@ -609,10 +627,12 @@ impl PhraseSet {
         let t = &toks[i];
         let list = self.by_first.get(&t.id)?;
         list.iter()
-            .find(|(ids, _)| {
-                i + ids.len() <= toks.len() && ids.iter().zip(&toks[i..]).all(|(w, t)| t.id == *w)
+            .find(|(ids, _, possessive)| {
+                i + ids.len() <= toks.len()
+                    && ids.iter().zip(&toks[i..]).all(|(w, t)| t.id == *w)
+                    && possessive_bits(&toks[i..i + ids.len()]) == *possessive
             })
-            .map(|(ids, tag)| (ids.len(), *tag))
+            .map(|(ids, tag, _)| (ids.len(), *tag))
     }
 
     /// The longest phrase that ends right before token `end`: (start token, tag).
@@ -877,7 +897,9 @@ impl Lexicon {
         }
         for set in phrases {
             set.mask = masks.next().expect("LIST_COUNT counts every list");
-            set.phrases.iter().for_each(|(w, _)| mark(&w[0], set.mask));
+            set.phrases
+                .iter()
+                .for_each(|(w, _, _)| mark(&w[0], set.mask));
         }
         self.words = words;
         self.grammar.gates = Gates {
