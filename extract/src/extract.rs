@@ -271,7 +271,9 @@ fn dedup(claims: Vec<RawClaim>) -> Vec<RawClaim> {
             c.stance,
             c.claimant.as_ref().map(|x| x.source.clone()),
         );
-        match seen.get(&key) {
+        // The same count twice in one sentence is two items of a list ("Iloilo (1) and Capiz
+        // (1)"), not a repeat.
+        match seen.get(&key).filter(|&&i| out[i].span != c.span) {
             Some(&i) => {
                 let first = &mut out[i];
                 if first.stated.is_none() {
@@ -285,10 +287,31 @@ fn dedup(claims: Vec<RawClaim>) -> Vec<RawClaim> {
                 first.repeats.push(c.mention);
             }
             None => {
-                seen.insert(key, out.len());
+                seen.entry(key).or_insert(out.len());
                 out.push(c);
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(u64, usize)> {
+        let lex = Lexicon::builtin();
+        analyze(text, &lex)
+            .claims
+            .iter()
+            .filter_map(|c| c.value.map(|v| (v, c.repeats.len())))
+            .collect()
+    }
+
+    #[test]
+    fn a_repeated_claim_is_one_but_equal_items_of_a_list_are_two() {
+        let text = "Headline\n\nThe agency said 40 people died. Later the agency said 40 people \
+                    died.\n\nDeaths by town: Iloilo (1), Capiz (1) and Bohol (3).";
+        assert_eq!(values(text), vec![(40, 1), (1, 0), (1, 0), (3, 0)]);
+    }
 }

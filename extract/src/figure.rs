@@ -560,7 +560,24 @@ fn follows_a_count(
     let introduced = || (0..s).any(|k| lex.metrics.match_at(toks, k).is_some());
     known && (listed || more)
         || listed && introduced()
+        || counted_before && gapped(toks, s, e)
         || counted_before && same_count(toks, p, lex)
+}
+
+/// "South Carolina has counted 49, Georgia 33, Florida 19 and Virginia two": an item of a list
+/// whose verb is left out after its first item. A name stands right before the number (tokens
+/// `s` to `e`), the list's comma, semicolon or "and" before the name, and the item ends after
+/// the number.
+fn gapped(toks: &[Token], s: usize, e: usize) -> bool {
+    let name = (s.saturating_sub(4)..s)
+        .rev()
+        .take_while(|&k| toks[k].is_word() && toks[k].is_capitalized())
+        .last();
+    let Some(k) = name.filter(|&k| k > 0) else {
+        return false;
+    };
+    let link = |t: &Token| t.is_punct(',') || t.is_punct(';') || t.is("and");
+    link(&toks[k - 1]) && toks.get(e).is_none_or(|t| link(t) || t.is_punct('.'))
 }
 
 /// "Lawigan (14)", "students (5)": the number from token `s` to `e` stands in brackets after
@@ -1095,6 +1112,20 @@ mod tests {
         assert!(figs("a ratio of three wounded for every soldier killed").is_empty());
         assert!(figs("two people per square metre").is_empty());
         assert!(figs("not one soldier is abroad").is_empty());
+    }
+
+    #[test]
+    fn items_of_a_list_whose_verb_is_left_out() {
+        let got =
+            figs("South Carolina has counted 49 deaths, Georgia 33, Florida 19 and Virginia two.");
+        let values: Vec<_> = got.iter().map(|f| (f.0, f.2)).collect();
+        assert_eq!(
+            values,
+            [49, 33, 19, 2].map(|v| (Some(v), Metric::Killed)).to_vec()
+        );
+        // A name and a number that do not end an item are no item ("Route 66 was closed").
+        let got = figs("Officials said 12 people died, and Route 66 was closed.");
+        assert_eq!(got.len(), 1);
     }
 
     #[test]
