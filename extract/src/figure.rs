@@ -239,7 +239,14 @@ pub fn find_figures(
                 if inherited.is_none() && more_of_the_same(toks, p.tok_end, lex) {
                     inherited = known;
                 }
-                let follows = follows_a_count(toks, p, lex, !out.is_empty(), ante);
+                // "420 houses had been destroyed and another 1,100 damaged": the number
+                // before was no count of people.
+                let uncounted_before = idx > 0
+                    && out
+                        .last()
+                        .is_none_or(|f| f.anchor != numbers[idx - 1].tok_start);
+                let follows =
+                    follows_a_count(toks, p, lex, !out.is_empty(), uncounted_before, ante);
                 if same_count(toks, p, lex) {
                     inherited = out.last().map(|f| f.metric).or(inherited);
                 }
@@ -425,18 +432,31 @@ fn strength(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<usize> {
 /// "Some 3,000 more are expected", "9 more on Sunday": a bare number, "more", then a verb, a
 /// preposition or the end of the clause (not a noun: "two more shelters").
 fn more_of_the_same(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
+    toks.get(end).is_some_and(|t| t.is("more")) && no_noun_at(toks, end + 1, lex)
+}
+
+/// "At least 30,000 have been displaced in Derna, and another 6,000 elsewhere": "another" or
+/// "further" before a bare number (tokens `s` to `e`) makes it more of the count before.
+fn further_of_the_same(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
+    let lead = qualifier_start(toks, s, lex);
+    lead > 0 && lex.grammar.further.has(&toks[lead - 1]) && no_noun_at(toks, e, lex)
+}
+
+/// The word at `k` ends a bare count rather than being its noun: a verb, a preposition, an
+/// adverb of scope, or the end of the clause.
+fn no_noun_at(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
     let g = &lex.grammar;
-    toks.get(end).is_some_and(|t| t.is("more"))
-        && toks.get(end + 1).is_none_or(|t| {
-            !t.is_word()
-                || g.be.has(t)
-                || g.prepositions.has(t)
-                || g.clause_stops.has(t)
-                || lex.elliptic_verbs.contains(toks, end + 1)
-                || lex.people_predicates.contains(toks, end + 1)
-                || lex.predicate_auxiliaries.contains(toks, end + 1)
-                || t.norm.ends_with("ed")
-        })
+    toks.get(k).is_none_or(|t| {
+        !t.is_word()
+            || g.be.has(t)
+            || g.prepositions.has(t)
+            || g.clause_stops.has(t)
+            || g.scope_adverbs.has(t)
+            || lex.elliptic_verbs.contains(toks, k)
+            || lex.people_predicates.contains(toks, k)
+            || lex.predicate_auxiliaries.contains(toks, k)
+            || t.norm.ends_with("ed")
+    })
 }
 
 /// "counted 48,000.", "drew 22,000 at its peak", "had reported 17": a verb of counting, the
@@ -543,6 +563,7 @@ fn follows_a_count(
     p: &NumberPhrase,
     lex: &Lexicon,
     counted_before: bool,
+    uncounted_before: bool,
     ante: &Antecedent,
 ) -> bool {
     let (s, e) = (p.tok_start, p.tok_end);
@@ -555,7 +576,8 @@ fn follows_a_count(
                 .filter(|&k| parenthesised(toks, k, k + 1))
                 .count()
                 >= 2);
-    let more = more_of_the_same(toks, e, lex);
+    let more = more_of_the_same(toks, e, lex)
+        || (!uncounted_before && further_of_the_same(toks, s, e, lex));
     // A list's opening words may name what it counts ("Deaths by district: Nsanama (14)").
     let introduced = || (0..s).any(|k| lex.metrics.match_at(toks, k).is_some());
     known && (listed || more)
@@ -707,11 +729,7 @@ fn predicate_of_people(
             .checked_sub(1)
             .filter(|&k| g.predicate_verbs.has(&toks[k]))?,
     };
-    let lo = verb.saturating_sub(PREDICATE_REACH).max(from);
-    let lo = (lo..verb)
-        .rev()
-        .find(|&k| toks[k].is_punct(',') || toks[k].is_punct(';') || toks[k].is_punct(':'))
-        .map_or(lo, |k| k + 1);
+    let lo = clause_start(toks, from, verb);
     let window = lo..verb;
     // "put the number of dead at 35", "police put the crowd at 25,000", "put it at 987".
     let estimate = toks[verb].is("at") && window.clone().any(|k| g.estimate_verbs.has(&toks[k]));
@@ -731,11 +749,10 @@ fn predicate_of_people(
     let listed = from > 0
         && (lo == from && toks.get(lo).is_some_and(|t| g.parallel.has(t))
             || lo == from + 1 && toks[from].is_punct(','));
-    let named = if estimate || listed {
-        people || metric
-    } else {
-        (!nouns.is_empty() && people) || (metric && (!nouns.is_empty() || people))
-    };
+    // What is counted is named by a metric word ("the dead", "Korvath's losses, which it
+    // counts as killed and wounded, have breached"), or by people after a count noun, an
+    // estimate or a list.
+    let named = metric || people && (estimate || listed || !nouns.is_empty());
     // A bare count noun ("the tally could reach", "its figure stood at"), not "the number of
     // seats", leaves what is counted to the count before.
     let bare_noun = nouns
@@ -747,6 +764,45 @@ fn predicate_of_people(
         .into_iter()
         .any(|k| g.thing_pronouns.has(&toks[k]));
     (named || bare_noun || pronoun).then_some(Predicate { from: lo, named })
+}
+
+/// Where the clause of a predicate count's verb (token `verb`) starts: at the comma, semicolon
+/// or colon before it, no further back than `from` or [`PREDICATE_REACH`] words. Brackets ("the
+/// number killed by Typhoon Tino (international name: Kalmaegi) has risen to 66") and a
+/// relative aside ("the agency's count, which includes only confirmed deaths, stood at 91")
+/// do not end it, nor count towards the reach.
+fn clause_start(toks: &[Token], from: usize, verb: usize) -> usize {
+    let boundary = |t: &Token| t.is_punct(',') || t.is_punct(';') || t.is_punct(':');
+    let (mut k, mut depth, mut words) = (verb, 0usize, 0usize);
+    while k > from && words < PREDICATE_REACH {
+        k -= 1;
+        let t = &toks[k];
+        if t.is_punct(')') {
+            depth += 1;
+        } else if t.is_punct('(') {
+            depth = depth.saturating_sub(1);
+        } else if depth > 0 {
+            continue;
+        } else if t.is_punct(',') {
+            match relative_aside_opening(toks, from, k) {
+                Some(open) => k = open,
+                None => return k + 1,
+            }
+        } else if boundary(t) {
+            return k + 1;
+        } else {
+            words += 1;
+        }
+    }
+    k
+}
+
+/// The comma that opens ", which ..." or ", who ..." closed by the comma at `close`.
+fn relative_aside_opening(toks: &[Token], from: usize, close: usize) -> Option<usize> {
+    let open = (from..close).rev().find(|&j| toks[j].is_punct(','))?;
+    toks.get(open + 1)
+        .is_some_and(|t| t.is("which") || t.is("who"))
+        .then_some(open)
 }
 
 /// Where a figure's metric cues may be: after the counted noun (to the next number), before the
@@ -876,8 +932,10 @@ fn metric_before(toks: &[Token], p: &NumberPhrase, cues: &Cues, lex: &Lexicon) -
             .saturating_sub(reach)
             .max(if listed { 0 } else { cues.prev_number_end }),
     };
+    // A predicate's subject clause is already bounded ([`clause_start`]): its asides hold cues.
+    let bounded = listed || cues.predicate_from.is_some();
     for k in (from..q_start).rev() {
-        if !listed && (toks[k].is_punct(',') || toks[k].is_punct(';')) {
+        if !bounded && (toks[k].is_punct(',') || toks[k].is_punct(';')) {
             break;
         }
         if let Some((len, tag)) = lex.metrics.match_at(toks, k) {
@@ -1112,6 +1170,33 @@ mod tests {
         assert!(figs("a ratio of three wounded for every soldier killed").is_empty());
         assert!(figs("two people per square metre").is_empty());
         assert!(figs("not one soldier is abroad").is_empty());
+    }
+
+    #[test]
+    fn running_counts_across_brackets_asides_and_further_counts() {
+        let vm = |s: &str| -> Vec<(Option<u64>, Metric)> {
+            figs(s).into_iter().map(|f| (f.0, f.2)).collect()
+        };
+        let s = "The number of people killed by Typhoon Tino (international name: Kalmaegi) has risen to 66.";
+        assert_eq!(vm(s), [(Some(66), Metric::Killed)]);
+        let s = "The agency's own count, which includes only deaths confirmed by examiners, stood at 91.";
+        assert_eq!(vm(s), [(Some(91), Metric::Killed)]);
+        let s = "Kyiv says Russia lost 1,730 soldiers in the last day, and that the total is now past 790,000.";
+        let got = figs(s);
+        assert_eq!(got[1].0, Some(790_000));
+        assert_eq!(got[1].1, Qualifier::MoreThan);
+        assert_eq!(got[1].2, got[0].2);
+        let s = "At least 30,000 people have been displaced in Derna, and another 6,000 elsewhere.";
+        assert_eq!(
+            vm(s),
+            [
+                (Some(30_000), Metric::Displaced),
+                (Some(6_000), Metric::Displaced)
+            ]
+        );
+        // After a count of things, "another" continues no count of people.
+        let s = "The report put the homeless at 1,850 and said 420 houses were destroyed and another 1,100 damaged.";
+        assert_eq!(vm(s), [(Some(1_850), Metric::Displaced)]);
     }
 
     #[test]

@@ -309,6 +309,8 @@ lexicon! {
         party_collectives = figure.party_collectives,
         party_after = figure.party_after,
         parallel = figure.parallel,
+        further = figure.further,
+        scope_adverbs = figure.scope_adverbs,
         subset_leads = figure.subset_leads,
         earlier_leads = figure.earlier_leads,
         clause_breaks = figure.clause_breaks,
