@@ -95,6 +95,27 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     {
         return true;
     }
+    // "Derna had about 90,000 residents before the flood."
+    let had = q > 0 && g.population_verbs.has(&toks[q - 1]);
+    if had
+        && next.is_some_and(|t| g.population_nouns.has(t))
+        && !people_predicate_after(toks, e + 1, lex)
+    {
+        return true;
+    }
+    // A bare number in a name: "the barangay of Camp 4", "at Gate 7" (a preposition or an
+    // article, then a capitalised word; not the sentence's opening "In Florida 12 died").
+    let named = q >= 3
+        && q == s
+        && toks[q - 1].is_word()
+        && toks[q - 1].is_capitalized()
+        && (g.prepositions.has(&toks[q - 2])
+            || g.articles.has(&toks[q - 2])
+            || toks[q - 2].is("of"))
+        && (!lex.people.contains(toks, e) || lex.metrics.match_at(toks, e).is_some());
+    if named {
+        return true;
+    }
     // Dates: "Feb. 4", "4 February", "January 28".
     if s > 0
         && (is_month(toks, s - 1, g)
@@ -236,7 +257,11 @@ pub fn find_figures(
                     inherited = label;
                 }
                 // "Some 3,000 more are expected": more of the count spoken of before.
-                if inherited.is_none() && more_of_the_same(toks, p.tok_end, lex) {
+                // Not after a verb of its own: "killed four ... and injured two more".
+                if inherited.is_none()
+                    && more_of_the_same(toks, p.tok_end, lex)
+                    && !people_predicate_before(toks, p.tok_start, lex)
+                {
                     inherited = known;
                 }
                 // "420 houses had been destroyed and another 1,100 damaged": the number
@@ -1197,6 +1222,22 @@ mod tests {
         // After a count of things, "another" continues no count of people.
         let s = "The report put the homeless at 1,850 and said 420 houses were destroyed and another 1,100 damaged.";
         assert_eq!(vm(s), [(Some(1_850), Metric::Displaced)]);
+    }
+
+    #[test]
+    fn numbers_in_names_and_populations_are_no_counts() {
+        let values = |s: &str| -> Vec<Option<u64>> { figs(s).into_iter().map(|f| f.0).collect() };
+        assert_eq!(values("The crush at Gate 7 killed 40 people."), [Some(40)]);
+        assert_eq!(
+            values("A landslide in the barangay of Camp 4 killed five."),
+            [Some(5)]
+        );
+        assert_eq!(values("In Florida 12 died."), [Some(12)]);
+        assert!(values("Derna had about 90,000 residents before the flood.").is_empty());
+        assert!(values("Serbia, a country of 6.6 million people, has seen protests.").is_empty());
+        // What someone underwent after "injured two more" is theirs, not the count before's.
+        let got = figs("The flood killed four members of one family and injured two more.");
+        assert_eq!(got[1].2, Metric::Wounded);
     }
 
     #[test]

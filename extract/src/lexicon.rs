@@ -311,6 +311,8 @@ lexicon! {
         parallel = figure.parallel,
         further = figure.further,
         scope_adverbs = figure.scope_adverbs,
+        population_verbs = figure.population_verbs,
+        population_nouns = figure.population_nouns,
         subset_leads = figure.subset_leads,
         earlier_leads = figure.earlier_leads,
         clause_breaks = figure.clause_breaks,
