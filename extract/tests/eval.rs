@@ -34,34 +34,36 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.93;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
-// Measured on the figure test set: figures F1 0.946 (P 0.959, R 0.933), attribution 0.847.
+// Measured on the figure test set: figures F1 0.946 (P 0.959, R 0.933), attribution 0.860.
 const FIGURES_SET_F1_FLOOR: f64 = 0.94;
-const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.84;
+const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.85;
 // Measured on the saved pages: figures F1 0.899 (P 0.935, R 0.867), attribution 0.977.
 const PAGES_F1_FLOOR: f64 = 0.89;
 const PAGES_ATTRIBUTION_FLOOR: f64 = 0.97;
-// Measured on the held-out set: figures F1 0.870 (P 0.873, R 0.867), attribution 0.872 (0.722
+// Measured on the held-out set: figures F1 0.877 (P 0.881, R 0.874), attribution 0.898 (0.722
 // and 0.549 when it was first measured, before the rules changed).
-const HOLDOUT_F1_FLOOR: f64 = 0.86;
+const HOLDOUT_F1_FLOOR: f64 = 0.87;
 const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.89;
-// Measured on the second held-out set: figures F1 0.842 (P 0.855, R 0.830), attribution 0.864
+// Measured on the second held-out set: figures F1 0.846 (P 0.855, R 0.836), attribution 0.865
 // (0.756 and 0.818 when it was first measured, before the abduction and partitive rules; 0.735
 // and 0.696 with the rules of the session before).
-const HOLDOUT2_F1_FLOOR: f64 = 0.83;
+const HOLDOUT2_F1_FLOOR: f64 = 0.84;
 const HOLDOUT2_ATTRIBUTION_FLOOR: f64 = 0.86;
-// Measured on the third held-out set: figures F1 0.851 (P 0.900, R 0.807), attribution 0.948;
+// Measured on the third held-out set: figures F1 0.860 (P 0.906, R 0.818), attribution 0.948;
 // 0.755 (P 0.825, R 0.695) and 0.833 once, before any rule was tuned on its classes.
 const HOLDOUT3_F1_FLOOR: f64 = 0.85;
 const HOLDOUT3_ATTRIBUTION_FLOOR: f64 = 0.94;
-// Measured on the fourth held-out set: figures F1 0.824 (P 0.858, R 0.793), attribution 0.841;
+// Measured on the fourth held-out set: figures F1 0.828 (P 0.854, R 0.804), attribution 0.842;
 // 0.704 (P 0.748, R 0.665) and 0.770 once, before any rule was tuned on its classes.
-const HOLDOUT4_F1_FLOOR: f64 = 0.81;
+const HOLDOUT4_F1_FLOOR: f64 = 0.82;
 const HOLDOUT4_ATTRIBUTION_FLOOR: f64 = 0.83;
-// Measured on the fifth held-out set: figures F1 0.830 (P 0.875, R 0.789), attribution 0.789;
+// Measured on the fifth held-out set: figures F1 0.848 (P 0.887, R 0.812), attribution 0.806;
 // 0.772 (P 0.808, R 0.739) and 0.762 once, before any rule was tuned on its classes.
-const HOLDOUT5_F1_FLOOR: f64 = 0.82;
+const HOLDOUT5_F1_FLOOR: f64 = 0.84;
 const HOLDOUT5_ATTRIBUTION_FLOOR: f64 = 0.80;
-const HOLDOUT6_F1_FLOOR: f64 = 0.77;
+// Measured on the sixth held-out set: figures F1 0.841 (P 0.917, R 0.777), attribution 0.703;
+// 0.784 (P 0.873, R 0.712) and 0.589 once, before any rule was tuned on its classes.
+const HOLDOUT6_F1_FLOOR: f64 = 0.83;
 const HOLDOUT6_ATTRIBUTION_FLOOR: f64 = 0.69;
 
 fn root() -> PathBuf {
