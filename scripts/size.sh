@@ -35,9 +35,9 @@ for f in "$dist"/*; do
   esac
   printf '%-50s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
 done
-# Just over what they weigh now (December 2026): 284.0 KB and 911.8 KB.
+# Just over what they weigh now (December 2026): 283.8 KB and 914.9 KB.
 PAGE_LIMIT=290
-WORKER_LIMIT=915
+WORKER_LIMIT=925
 kb() { echo "$1/1024" | bc -l; }
 printf 'initial page, gzipped: %d bytes (%.1f KB; target 250 KB, limit %d KB)\n' "$total" "$(kb "$total")" "$PAGE_LIMIT"
 printf 'importer worker, gzipped: %d bytes (%.1f KB; target 400 KB, limit %d KB)\n' "$worker" "$(kb "$worker")" "$WORKER_LIMIT"
