@@ -826,6 +826,10 @@ fn looks_past(t: &Token) -> bool {
     !t.is_capitalized() && t.norm.len() > 4 && t.norm.ends_with("ed")
 }
 
+/// How many words an organisation's name may have before its head word ("National Disaster
+/// Risk Reduction and Management Council").
+const NAME_WORDS_BEFORE_HEAD: usize = 8;
+
 /// An organisation named in `s..e`: the capitalised words around a head noun ("Ministry",
 /// "Service", "Red Cross"), joined by "of", "and", "for" ("the California Department of
 /// Forestry and Fire Protection").
@@ -837,7 +841,7 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
     let mut a = h;
     loop {
         let word = a > s
-            && h - a < 8
+            && h - a < NAME_WORDS_BEFORE_HEAD
             && toks[a - 1].is_capitalized()
             && !(a - 1 == s && toks[s].is("the"))
             && !shouted(&toks[a - 1..a + 1])
@@ -845,7 +849,7 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
             && !(toks[a - 1].text.len() > 1 && all_caps(&toks[a - 1]) && !all_caps(&toks[h]));
         // "Immigration and Customs Enforcement".
         let link = a > s + 1
-            && h - a < 8
+            && h - a < NAME_WORDS_BEFORE_HEAD
             && lex.grammar.org_links.has(&toks[a - 1])
             && !toks[a - 1].is_capitalized()
             && toks[a - 2].is_capitalized()
