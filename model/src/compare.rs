@@ -78,8 +78,8 @@ impl Topic {
         let place = c
             .subject
             .as_deref()
-            .and_then(|s| crate::conflict::scope(s).split_once(", "))
-            .map(|(_, p)| p.to_string());
+            .and_then(crate::conflict::place)
+            .map(str::to_string);
         let label = [Some(what), c.party.clone(), place.clone()]
             .into_iter()
             .flatten()

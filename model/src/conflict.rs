@@ -13,6 +13,11 @@ pub fn scope(subject: &str) -> &str {
     subject.split_once(", ").map_or("", |(_, rest)| rest)
 }
 
+/// The place a figure's subject names, if any ("people, killed, Derna" → "Derna").
+pub fn place(subject: &str) -> Option<&str> {
+    scope(subject).split_once(", ").map(|(_, p)| p)
+}
+
 /// Whether a figure can be compared at all: a definite count, not a part of another, with a
 /// metric other than `other`, and a party or a place to say whose count it is.
 pub fn comparable(c: &Claim) -> bool {
@@ -118,6 +123,8 @@ mod tests {
         assert_eq!(scope("people, killed, Derna"), "killed, Derna");
         assert_eq!(scope("Greek rescue workers, killed"), "killed");
         assert_eq!(scope("people"), "");
+        assert_eq!(place("people, killed, Derna"), Some("Derna"));
+        assert_eq!(place("Greek rescue workers, killed"), None);
     }
 
     #[test]

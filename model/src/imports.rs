@@ -183,6 +183,7 @@ mod tests {
                 span: *span,
                 mention: *span,
                 party: Some("civilians".into()),
+                subject: Some("people, killed, Derna".into()),
                 stated_on: Some("2025-02-10".into()),
                 quote: text[span[0]..span[1]].to_string(),
                 ..claim()
@@ -195,7 +196,7 @@ mod tests {
         }
     }
 
-    /// "At least 40 people were killed" (article `a`, Daily).
+    /// "At least 40 people were killed" (article `a`, Daily), in Derna.
     fn daily() -> Corpus {
         article(
             "a",
@@ -205,7 +206,7 @@ mod tests {
         )
     }
 
-    /// "Officials said 90 people were killed" (article `b`, Weekly).
+    /// "Officials said 90 people were killed" (article `b`, Weekly), in Derna.
     fn weekly() -> Corpus {
         article(
             "b",
