@@ -1173,6 +1173,15 @@ mod tests {
             None
         );
         assert_eq!(bracketed("Killed: 600; wounded: 1,000 (NIS)", "600"), None);
+        // An acronym the lexicon does not know, in a label line whose words are capitalised.
+        assert_eq!(
+            bracketed("Dead in Turkey: 43,556 (AFAD)", "43,556").as_deref(),
+            Some("AFAD")
+        );
+        assert_eq!(
+            bracketed("Confirmed dead: 115 (Maui County)", "115").as_deref(),
+            Some("Maui County")
+        );
     }
 
     #[test]

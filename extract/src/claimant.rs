@@ -307,6 +307,14 @@ pub fn resolve(
         .copied()
         .filter(|&i| !(lex.titles.contains(toks, i) && toks[i].is_capitalized()))
         .collect();
+    if let Some(source) = named_place(toks, &untitled, lex) {
+        return Some(Some(Claimant {
+            source,
+            org: None,
+            person: false,
+            descriptor,
+        }));
+    }
     // "an American Muslim": a word after "a" or "an" describes someone, it names nobody.
     let indefinite = toks[s].is("a") || toks[s].is("an");
     if let [one] = untitled[..] {
@@ -326,6 +334,19 @@ pub fn resolve(
             descriptor,
         }),
     )
+}
+
+/// "Maui County said", "(Cebu Province)": a place's name with a noun of a place that governs
+/// itself speaks through its authorities ("Nicaraguan coast" does not). Names before the
+/// noun, all capitalised; the words as written.
+fn named_place(toks: &[Token], words: &[usize], lex: &Lexicon) -> Option<String> {
+    let (&last, names) = words.split_last()?;
+    let named = !names.is_empty()
+        && lex.grammar.governed_places.has(&toks[last])
+        && names
+            .iter()
+            .all(|&i| toks[i].is_word() && toks[i].is_capitalized());
+    named.then(|| written(&toks[words[0]..=last]))
 }
 
 /// "Michael Briggs, Sanders's spokesman, suggested": a role phrase after a comma whose
@@ -976,10 +997,15 @@ fn single_word(
         || lex.grammar.place_heads.has(t)
         || lex.grammar.time_words.has(t)
         || lex.role_heads.contains(toks, i);
-    if !t.is_capitalized() || (opens_sentence && !speaking) || nameless || !t.is_word() {
+    // An acronym that owns something is a name wherever it stands ("AFAD's evening update
+    // puts the toll at ..."; a dateline's "PARIS," is none).
+    let named = speaking || (acronym(t) && t.possessive);
+    if !t.is_capitalized() || (opens_sentence && !named) || nameless || !t.is_word() {
         return None;
     }
-    if title_case(toks) {
+    // A headline's capitals mark no names, but an acronym's do ("Dead in Turkey: 43,556
+    // (AFAD)").
+    if title_case(toks) && !acronym(t) {
         return None;
     }
     Some(Claimant {
@@ -1155,6 +1181,32 @@ mod tests {
             name("The State Department").as_deref(),
             Some("U.S. State Department")
         );
+    }
+
+    #[test]
+    fn governed_places_and_acronyms_that_own_speak() {
+        let lex = Lexicon::builtin();
+        let h = History::default();
+        let said = |text: &str, e: usize| {
+            let toks = lex.tokenize(text, 0);
+            resolve(&toks, 0, e, &lex, &h)
+                .flatten()
+                .map(|c| (c.source, c.person))
+        };
+        assert_eq!(
+            said("Maui County said 115 people died.", 2),
+            Some(("Maui County".to_string(), false))
+        );
+        // A coast has no authorities; a dateline's capitals own nothing.
+        assert_eq!(said("Nicaraguan coast disputes the count.", 2), None);
+        assert_eq!(said("PARIS, Oct. 2 - Thousands marched.", 1), None);
+        assert_eq!(
+            said("AFAD's evening update puts the toll at 14,014.", 3),
+            Some(("AFAD".to_string(), false))
+        );
+        // "On Aug. 24 the county said": a month's abbreviation names nobody.
+        let toks = lex.tokenize("On Aug. 24 the county said", 0);
+        assert_eq!(resolve(&toks, 1, 2, &lex, &h).flatten(), None);
     }
 
     #[test]

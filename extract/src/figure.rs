@@ -432,13 +432,19 @@ pub fn find_figures(
     out
 }
 
-/// "Killed: 31,000", "- Killed or wounded: more than 95,000": a label naming a metric opens
-/// the sentence, a colon, then the number (and its qualifier). The label's metric.
+/// How many tokens a fact box's label may have ("Dead in government-held Syria").
+const LABEL_TOKENS: usize = 8;
+
+/// "Killed: 31,000", "- Killed or wounded: more than 95,000", "Dead in north-west Syria:
+/// 4,525": a label naming a metric opens the sentence, a colon, then the number (and its
+/// qualifier). The label's metric.
 fn labelled(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<Metric> {
     let c = qualifier_start(toks, p.tok_start, lex).checked_sub(1)?;
-    let label = (1..=3).contains(&c)
+    let label = (1..=LABEL_TOKENS).contains(&c)
         && toks[c].is_punct(':')
-        && toks[..c].iter().all(|t| t.is_word() || t.is_punct(','));
+        && toks[..c]
+            .iter()
+            .all(|t| t.is_word() || t.is_punct(',') || t.is_punct('-'));
     if !label {
         return None;
     }
@@ -1178,6 +1184,14 @@ mod tests {
         assert_eq!(
             metrics("Some 300 troops were sent in May, and 200 more are expected."),
             [(Some(300), Metric::Deployed), (Some(200), Metric::Deployed)]
+        );
+        assert_eq!(
+            metrics("Dead in government-held Syria: 1,414 (health ministry)"),
+            [(Some(1414), Metric::Killed)]
+        );
+        assert_eq!(
+            metrics("Detained over collapsed buildings: 184"),
+            [(Some(184), Metric::Arrested)]
         );
         assert!(metrics("Ten people died. The city will open two more shelters.").len() == 1);
         assert_eq!(

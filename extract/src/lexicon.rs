@@ -281,6 +281,7 @@ lexicon! {
         org_links = claimant.org_links,
         prepositions = claimant.prepositions,
         place_heads = claimant.place_heads,
+        governed_places = claimant.governed_places,
         place_openers = claimant.place_openers,
         time_words = claimant.time_words,
         group_nouns = claimant.group_nouns,
