@@ -513,7 +513,13 @@ fn share_coordinated_metrics(toks: &[Token], out: &mut [Figure], lex: &Lexicon) 
         let joined = next.tok_start == first.tok_end + 1
             && (lex.grammar.parallel.has(link) || listed)
             && first.tok_end > first.anchor + 1;
-        if joined && first.metric == Metric::Other && next.metric != Metric::Other {
+        // "612 new cases and 24 deaths": a metric the next count's noun names is its own (not
+        // a participle after the noun: "9 soldiers, 7 civilians killed").
+        let own = (next.anchor + 1..next.tok_end.min(next.anchor + 3)).any(|k| {
+            !toks[k].norm.ends_with("ed")
+                && noun_metric(toks, k, k + 1, lex).is_some_and(|m| m != Metric::Other)
+        });
+        if joined && !own && first.metric == Metric::Other && next.metric != Metric::Other {
             out[i - 1].metric = next.metric;
         }
     }
@@ -871,17 +877,25 @@ fn metric_of_figure(
     if noun.is_some_and(|m| m != Metric::Other) {
         return noun;
     }
+    let right_before = cues.q_start > 0
+        && (lex.people_predicates.contains(toks, cues.q_start - 1)
+            || (cues.noun_end > p.tok_end && toks[cues.q_start - 1].norm.ends_with("ed")))
+        && lex.metrics.match_at(toks, cues.q_start - 1).is_some();
+    // "1,002 people had died and 30,621 cases had been recorded": a noun that says what is
+    // counted ("cases", "patients") takes no cue from a clause before it, only from its own
+    // verb ("killed 12 protesters") or the words after it.
+    if noun == Some(Metric::Other) && !right_before && !predicated {
+        return metric_after(toks, cues, lex)
+            .filter(|m| *m != Metric::Other)
+            .or(noun);
+    }
     // "and 1,142 patients were admitted": what the sentence says of them, not a cue of the
     // clause before.
     if undergone.is_some() && cues.noun_end > p.tok_end {
         return undergone;
     }
     // "the collapse killed 12", "have captured two soldiers, both of them wounded": a verb
-    // right before the count says what its people underwent.
-    let right_before = cues.q_start > 0
-        && (lex.people_predicates.contains(toks, cues.q_start - 1)
-            || (cues.noun_end > p.tok_end && toks[cues.q_start - 1].norm.ends_with("ed")))
-        && lex.metrics.match_at(toks, cues.q_start - 1).is_some();
+    // right before the count (`right_before`) says what its people underwent.
     let (first, second) = if predicated || right_before {
         (
             metric_before(toks, p, cues, lex),
@@ -1041,6 +1055,23 @@ mod tests {
         assert_eq!(
             metrics("Russia sent 3,000 troops, 200 of whom were killed."),
             [(Some(3000), Metric::Deployed), (Some(200), Metric::Killed)]
+        );
+    }
+
+    #[test]
+    fn a_noun_that_says_what_is_counted_keeps_it() {
+        assert_eq!(
+            metrics("It said 1,002 people had died and 30,621 cases had been recorded."),
+            [(Some(1002), Metric::Killed), (Some(30621), Metric::Other)]
+        );
+        assert_eq!(
+            metrics("The ministry recorded 612 new cases and 24 deaths."),
+            [(Some(612), Metric::Other), (Some(24), Metric::Killed)]
+        );
+        // Its own verb still says what its people underwent.
+        assert_eq!(
+            metrics("Police killed 12 protesters."),
+            [(Some(12), Metric::Killed)]
         );
     }
 
