@@ -175,6 +175,22 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     false
 }
 
+/// "DEATHS IN TURKEY, BY PROVINCE (AFAD)", "Deaths by district:": a heading or a line that
+/// opens a list (no count of its own, no full stop) names what the counts after it count.
+fn introduce(toks: &[Token], lex: &Lexicon, ante: &mut Antecedent) {
+    let opens = toks
+        .last()
+        .is_some_and(|t| t.is_punct(':') || !is_punct_stop(t) || t.is_punct(')'));
+    if !opens {
+        return;
+    }
+    if let Some(m) =
+        (0..toks.len()).find_map(|k| lex.metrics.match_at(toks, k).map(|(_, t)| metric_of(t)))
+    {
+        ante.metric = Some(m);
+    }
+}
+
 /// Finds the figures of one sentence (tokens `toks` of the document `text`).
 pub fn find_figures(
     toks: &[Token],
@@ -185,6 +201,9 @@ pub fn find_figures(
 ) -> Vec<Figure> {
     let g = &lex.grammar;
     let numbers = join_bounds(find_numbers_in(toks, text, g), toks, lex);
+    if numbers.is_empty() {
+        introduce(toks, lex, ante);
+    }
     let mut out: Vec<Figure> = Vec::new();
     for (idx, p) in numbers.iter().enumerate() {
         // "one in five adults": the second number of a ratio.
@@ -605,14 +624,18 @@ fn follows_a_count(
 ) -> bool {
     let (s, e) = (p.tok_start, p.tok_end);
     let known = counted_before || ante.metric.is_some();
-    let listed = parenthesised(toks, s, e)
-        && toks[s - 2].is_word()
-        && (toks[s - 2].is_capitalized()
-            || lex.people.contains(toks, s - 2)
-            || (0..toks.len())
-                .filter(|&k| parenthesised(toks, k, k + 1))
-                .count()
-                >= 2);
+    let open = parenthesised(toks, s, e, lex);
+    let listed = open.is_some_and(|o| {
+        toks[o - 1].is_word()
+            && (toks[o - 1].is_capitalized()
+                || lex.people.contains(toks, o - 1)
+                || (0..toks.len())
+                    .filter(|&k| {
+                        toks[k].is_number() && parenthesised(toks, k, k + 1, lex).is_some()
+                    })
+                    .count()
+                    >= 2)
+    });
     let more = more_of_the_same(toks, e, lex)
         || (!uncounted_before && further_of_the_same(toks, s, e, lex));
     // A list's opening words may name what it counts ("Deaths by district: Nsanama (14)").
@@ -639,13 +662,15 @@ fn gapped(toks: &[Token], s: usize, e: usize) -> bool {
     link(&toks[k - 1]) && toks.get(e).is_none_or(|t| link(t) || t.is_punct('.'))
 }
 
-/// "Lawigan (14)", "students (5)": the number from token `s` to `e` stands in brackets after
-/// a word.
-fn parenthesised(toks: &[Token], s: usize, e: usize) -> bool {
-    s >= 2
-        && toks[s - 1].is_punct('(')
-        && toks[s].is_number()
-        && toks.get(e).is_some_and(|t| t.is_punct(')'))
+/// "Lawigan (14)", "students (5)", "Chad (about 770,000)", "South Sudan (1.1 million, most of
+/// them returning)": the number from token `s` to `e`, with its qualifier, opens brackets
+/// after a word. Where the brackets open.
+fn parenthesised(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<usize> {
+    let open = qualifier_start(toks, s, lex).checked_sub(1)?;
+    let closed = toks
+        .get(e)
+        .is_some_and(|t| t.is_punct(')') || t.is_punct(','));
+    (open >= 1 && toks[open].is_punct('(') && toks[s].is_number() && closed).then_some(open)
 }
 
 /// A number that is the count before it at another time or place: the earlier figure ("rose to
@@ -1056,6 +1081,35 @@ mod tests {
             metrics("Russia sent 3,000 troops, 200 of whom were killed."),
             [(Some(3000), Metric::Deployed), (Some(200), Metric::Killed)]
         );
+    }
+
+    #[test]
+    fn bracketed_lists_take_qualifiers_and_their_heading() {
+        assert_eq!(
+            figs("Refugees by country: Egypt (about 1.5 million), Chad (770,000, most of them women)."),
+            [
+                (Some(1_500_000), Qualifier::About, Metric::Displaced, None),
+                (Some(770_000), Qualifier::Exact, Metric::Displaced, None)
+            ]
+        );
+        let lex = Lexicon::builtin();
+        let mut ante = Antecedent {
+            metric: Some(Metric::Wounded),
+            ..Antecedent::default()
+        };
+        for (line, metric) in [
+            ("DEATHS IN TURKEY, BY PROVINCE (AFAD)", Metric::Killed),
+            ("Injured, by district:", Metric::Wounded),
+        ] {
+            let toks = lex.tokenize(line, 0);
+            assert!(find_figures(&toks, line, &lex, &[], &mut ante).is_empty());
+            assert_eq!(ante.metric, Some(metric), "{line}");
+        }
+        // A sentence with a full stop opens no list.
+        let line = "Many people died in the region.";
+        let toks = lex.tokenize(line, 0);
+        find_figures(&toks, line, &lex, &[], &mut ante);
+        assert_eq!(ante.metric, Some(Metric::Wounded));
     }
 
     #[test]
