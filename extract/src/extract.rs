@@ -63,7 +63,10 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let mut toks = Vec::new();
     let mut relations = Vec::new();
     let quotes = quote::regions(text, &layout.paragraphs);
+    // "DEATHS BY PROVINCE (AFAD)": a heading's source, for the counts of the paragraph after it.
+    let mut heading: Option<Claimant> = None;
     for &(ps, pe) in &layout.paragraphs {
+        let listed_by = heading.take();
         let mut carry: Option<(Option<Claimant>, Vec<String>)> = None;
         let mut speaker: Option<Claimant> = None;
         let para_first_claim = claims.len();
@@ -139,6 +142,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 (c.or_else(|| speaker.clone()), via, stated.or(leading_date))
             };
             let span = [ss, se];
+            let alone = text[ps..pe].trim() == text[ss..se].trim();
+            if alone && figures.is_empty() && toks.last().is_some_and(|t| t.is_punct(')')) {
+                let open = toks.iter().rposition(|t| t.is_punct('('));
+                heading = open.and_then(|o| bracketed_source(toks, o, lex, &history));
+            }
             // A vague amount ("dozens", "hundreds of thousands") has no value to chart, compare
             // or contradict: it is no figure.
             for f in figures.into_iter().filter(|f| f.value.is_some()) {
@@ -151,6 +159,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                     if let Some(c) = bracketed_source(toks, f.tok_end, lex, &history) {
                         claimant = Some(c);
                     }
+                }
+                if claimant.is_none() {
+                    claimant = listed_by.clone();
                 }
                 claims.push(RawClaim {
                     kind: Kind::Figure,
@@ -313,5 +324,27 @@ mod tests {
         let text = "Headline\n\nThe agency said 40 people died. Later the agency said 40 people \
                     died.\n\nDeaths by town: Iloilo (1), Capiz (1) and Bohol (3).";
         assert_eq!(values(text), vec![(40, 1), (1, 0), (1, 0), (3, 0)]);
+    }
+
+    #[test]
+    fn a_headings_source_speaks_for_the_list_after_it() {
+        let lex = Lexicon::builtin();
+        let sources = |text: &str| -> Vec<Option<String>> {
+            analyze(text, &lex)
+                .claims
+                .iter()
+                .map(|c| c.claimant.as_ref().map(|c| c.source.clone()))
+                .collect()
+        };
+        let text = "Headline\n\nDEATHS BY PROVINCE (AFAD)\n\nHatay (20,438) and Adana (307).\n\n\
+                    Elsewhere 12 people died.";
+        assert_eq!(
+            sources(text),
+            [Some("AFAD".to_string()), Some("AFAD".to_string()), None]
+        );
+        // Brackets that close a sentence of a longer paragraph head nothing.
+        let text = "Headline\n\nThe storm hit at night. It was strong (Reuters)\n\n\
+                    Deaths by town: Hatay (20) and Adana (30).";
+        assert_eq!(sources(text), [None, None]);
     }
 }
