@@ -640,7 +640,9 @@ fn follows_a_count(
         || (!uncounted_before && further_of_the_same(toks, s, e, lex));
     // A list's opening words may name what it counts ("Deaths by district: Nsanama (14)").
     let introduced = || (0..s).any(|k| lex.metrics.match_at(toks, k).is_some());
-    known && (listed || more)
+    // "in seven districts, up from five": the change of a number that counts no people.
+    let changed = !uncounted_before && changed_from(toks, s, lex);
+    known && (listed || more || changed)
         || listed && introduced()
         || counted_before && gapped(toks, s, e)
         || counted_before && same_count(toks, p, lex)
@@ -671,6 +673,13 @@ fn parenthesised(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<us
         .get(e)
         .is_some_and(|t| t.is_punct(')') || t.is_punct(','));
     (open >= 1 && toks[open].is_punct('(') && toks[s].is_number() && closed).then_some(open)
+}
+
+/// "That is up from 12,873", "down from 388": the earlier value of a count that changed.
+fn changed_from(toks: &[Token], s: usize, lex: &Lexicon) -> bool {
+    let g = &lex.grammar;
+    let lead = qualifier_start(toks, s, lex);
+    lead >= 2 && g.earlier_leads.has(&toks[lead - 1]) && g.change_words.has(&toks[lead - 2])
 }
 
 /// A number that is the count before it at another time or place: the earlier figure ("rose to
@@ -1110,6 +1119,29 @@ mod tests {
         let toks = lex.tokenize(line, 0);
         find_figures(&toks, line, &lex, &[], &mut ante);
         assert_eq!(ante.metric, Some(Metric::Wounded));
+    }
+
+    #[test]
+    fn an_earlier_value_continues_the_count_before() {
+        let lex = Lexicon::builtin();
+        let after_a_toll = |s: &str| {
+            let mut ante = Antecedent {
+                metric: Some(Metric::Killed),
+                ..Antecedent::default()
+            };
+            let toks = lex.tokenize(s, 0);
+            find_figures(&toks, s, &lex, &[], &mut ante)
+                .iter()
+                .map(|f| (f.value, f.metric))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            after_a_toll("That is up from 12,873 this morning."),
+            [(Some(12873), Metric::Killed)]
+        );
+        // The change of a number that counts no people.
+        assert!(after_a_toll("Cases were found in seven districts, up from five.").is_empty());
+        assert!(after_a_toll("The river rose from 3 metres.").is_empty());
     }
 
     #[test]

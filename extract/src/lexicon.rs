@@ -316,6 +316,7 @@ lexicon! {
         population_nouns = figure.population_nouns,
         subset_leads = figure.subset_leads,
         earlier_leads = figure.earlier_leads,
+        change_words = figure.change_words,
         clause_breaks = figure.clause_breaks,
         purpose_verbs = figure.purpose_verbs,
     }
