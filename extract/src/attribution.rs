@@ -411,12 +411,15 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
             && (lex.claimant_nouns.contains(toks, k - 2)
                 || lex.grammar.group_nouns.has(&toks[k - 2])
                 || lex.grammar.org_heads.has(&toks[k - 2]));
-        // "Immigration and Customs Enforcement", "Department of Health": one name.
+        // "Immigration and Customs Enforcement", "Department of Health": one name ("Ministry
+        // on Friday" is a name and a time).
         let link = lex.grammar.org_links.has(t)
             && !t.is_capitalized()
             && k >= 2
             && toks[k - 2].is_capitalized()
-            && toks.get(k).is_some_and(|n| n.is_capitalized());
+            && toks
+                .get(k)
+                .is_some_and(|n| n.is_capitalized() && !lex.grammar.time_words.has(n));
         // "The WHO's estimate", "the report": a noun that could be a verb, after a determiner.
         let noun = lex.noun_like.contains(toks, k - 1)
             && k == end

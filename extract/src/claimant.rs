@@ -307,6 +307,14 @@ pub fn resolve(
         .copied()
         .filter(|&i| !(lex.titles.contains(toks, i) && toks[i].is_capitalized()))
         .collect();
+    if let Some(source) = definite_name(toks, (s, e), &content, lex) {
+        return Some(Some(Claimant {
+            org: Some(source.clone()),
+            source,
+            person: false,
+            descriptor,
+        }));
+    }
     if let Some(source) = named_place(toks, &untitled, lex) {
         return Some(Some(Claimant {
             source,
@@ -334,6 +342,36 @@ pub fn resolve(
             descriptor,
         }),
     )
+}
+
+/// "The White Helmets said", "the Syrian Observatory for Human Rights": "the" and capitalised
+/// words (with the words that join an organisation's name) name a body, not a person (nobody
+/// is "the Maria Lopez"). Not in a headline, whose words are all capitalised; the phrase from
+/// `s` to `e`.
+fn definite_name(
+    toks: &[Token],
+    (s, e): (usize, usize),
+    words: &[usize],
+    lex: &Lexicon,
+) -> Option<String> {
+    let (&first, &last) = (words.first()?, words.last()?);
+    let g = &lex.grammar;
+    // The whole phrase: not the first item of a list ("the Africa Cup of Nations, and an
+    // inquiry").
+    let whole = last + 1 == e;
+    let named = whole
+        && toks[s].is("the")
+        && words.len() >= 2
+        && words.len() <= NAME_WORDS_BEFORE_HEAD
+        && toks[last].is_capitalized()
+        && words
+            .iter()
+            .all(|&i| toks[i].is_word() && (toks[i].is_capitalized() || g.org_links.has(&toks[i])))
+        && !words
+            .iter()
+            .any(|&i| lex.titles.contains(toks, i) || lex.role_heads.contains(toks, i))
+        && !title_case(toks);
+    named.then(|| written(&toks[first..=last]))
 }
 
 /// "Maui County said", "(Cebu Province)": a place's name with a noun of a place that governs
@@ -885,16 +923,22 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
     }
     let mut b = h + 1;
     loop {
-        if b < e && toks[b].is_capitalized() && toks[b].is_word() {
+        // "Ministry on Friday" is a name and a time.
+        let named = |t: &Token| t.is_capitalized() && !lex.grammar.time_words.has(t);
+        if b < e && named(&toks[b]) && toks[b].is_word() {
             b += 1;
-        } else if b + 1 < e && lex.grammar.org_links.has(&toks[b]) && toks[b + 1].is_capitalized() {
+        } else if b + 1 < e && lex.grammar.org_links.has(&toks[b]) && named(&toks[b + 1]) {
             b += 2;
         } else {
             break;
         }
     }
-    // A head noun alone ("Group", "Office") is no organisation's name.
-    (b - a >= 2).then(|| written(&toks[a..b]))
+    // A head noun alone ("Group", "Office") is no organisation's name, unless a time follows
+    // it where a name would go on ("Police on Friday arrested").
+    let timed = b + 1 < e
+        && lex.grammar.org_links.has(&toks[b])
+        && lex.grammar.time_words.has(&toks[b + 1]);
+    (b - a >= 2 || timed).then(|| written(&toks[a..b]))
 }
 
 /// "The government of Costa Rica", "the ministry of Health": a lower-case head noun after
@@ -1203,6 +1247,20 @@ mod tests {
         assert_eq!(
             said("AFAD's evening update puts the toll at 14,014.", 3),
             Some(("AFAD".to_string(), false))
+        );
+        // "The White Helmets said": "the" and a capitalised name is a body's, whole.
+        assert_eq!(
+            said("The White Helmets said 10 people died.", 3),
+            Some(("White Helmets".to_string(), false))
+        );
+        assert_eq!(
+            said("The Africa Cup of Nations, and an inquiry blamed", 9),
+            None
+        );
+        // A time after a name is no part of it.
+        assert_eq!(
+            said("France's Interior Ministry on Friday said", 5).map(|c| c.0),
+            Some("France's Interior Ministry".to_string())
         );
         // "On Aug. 24 the county said": a month's abbreviation names nobody.
         let toks = lex.tokenize("On Aug. 24 the county said", 0);

@@ -1307,6 +1307,10 @@ mod tests {
             [(Some(1414), Metric::Killed)]
         );
         assert_eq!(
+            metrics("Malawi cholera deaths pass 1,000 as rains continue"),
+            [(Some(1000), Metric::Killed)]
+        );
+        assert_eq!(
             metrics("Detained over collapsed buildings: 184"),
             [(Some(184), Metric::Arrested)]
         );
