@@ -543,12 +543,13 @@ fn by_role(
     if !toks[s].is("the") || (s + 1..e).any(|i| toks[i].is_capitalized()) {
         return None;
     }
+    // "the county": a place that governs itself speaks like an institution.
+    let body = |t: &Token| lex.grammar.org_heads.has(t) || lex.grammar.governed_places.has(t);
     let i = (s..e)
         .rev()
-        .find(|&i| lex.role_heads.contains(toks, i) || lex.grammar.org_heads.has(&toks[i]))?;
+        .find(|&i| lex.role_heads.contains(toks, i) || body(&toks[i]))?;
     let role = toks[i].norm.as_str();
-    let institution =
-        lex.grammar.institutions.contains(role) || lex.grammar.org_heads.has(&toks[i]);
+    let institution = lex.grammar.institutions.contains(role) || body(&toks[i]);
     // "the governor", "the humanitarian group": the role, with at most one word before it,
     // refers back to whoever holds it; a kind of institution ("the district hospital") only
     // to one of its kind (`by_role`).
@@ -1262,6 +1263,17 @@ mod tests {
             said("France's Interior Ministry on Friday said", 5).map(|c| c.0),
             Some("France's Interior Ministry".to_string())
         );
+        // "The county said": the county the article named speaks again.
+        let mut seen = History::default();
+        seen.push(&Claimant {
+            source: "Maui County".into(),
+            org: None,
+            person: false,
+            descriptor: "maui county".into(),
+        });
+        let toks = lex.tokenize("The county said", 0);
+        let c = resolve(&toks, 0, 2, &lex, &seen).flatten();
+        assert_eq!(c.map(|c| c.source).as_deref(), Some("Maui County"));
         // "On Aug. 24 the county said": a month's abbreviation names nobody.
         let toks = lex.tokenize("On Aug. 24 the county said", 0);
         assert_eq!(resolve(&toks, 1, 2, &lex, &h).flatten(), None);

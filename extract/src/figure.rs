@@ -276,10 +276,12 @@ pub fn find_figures(
                     inherited = label;
                 }
                 // "Some 3,000 more are expected": more of the count spoken of before.
-                // Not after a verb of its own: "killed four ... and injured two more".
+                // Not after or before a verb of its own: "killed four ... and injured two
+                // more", "Seven more died".
                 if inherited.is_none()
                     && more_of_the_same(toks, p.tok_end, lex)
                     && !people_predicate_before(toks, p.tok_start, lex)
+                    && !people_predicate_after(toks, p.tok_end + 1, lex)
                 {
                     inherited = known;
                 }
@@ -1138,6 +1140,11 @@ mod tests {
         assert_eq!(
             after_a_toll("That is up from 12,873 this morning."),
             [(Some(12873), Metric::Killed)]
+        );
+        // "N more" with a verb of its own says what it counts.
+        assert_eq!(
+            after_a_toll("Seven more were evacuated on Sunday."),
+            [(Some(7), Metric::Displaced)]
         );
         // The change of a number that counts no people.
         assert!(after_a_toll("Cases were found in seven districts, up from five.").is_empty());
