@@ -1033,9 +1033,9 @@ pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
 
 /// "The office's breakdown of the dead ...", "the ministry's figure stood at 63": a sentence
 /// with no reporting verb whose count belongs to someone; they are its claimant.
-/// "disputes the company's figure of 22", "against the prosecutor's count of 22": the owner of
-/// the count a number is (the number starts at token `start`), when a possessive source noun
-/// governs it; it beats the sentence's frame, which only reports the dispute. Not "its own
+/// "disputes the company's figure of 22", "against the prosecutor's count of 22", "dismissed
+/// the front's claim that 2 million had marched": the owner of the count a number is (the
+/// number starts at token `start`), when a possessive source or claim noun governs it; it beats the sentence's frame, which only reports the dispute. Not "its own
 /// count of": the frame's claimant owns that one.
 pub fn count_owner(
     toks: &[Token],
@@ -1043,10 +1043,14 @@ pub fn count_owner(
     lex: &Lexicon,
     history: &History,
 ) -> Option<Claimant> {
-    let of = start.checked_sub(1).filter(|&k| toks[k].is("of"))?;
-    let noun = of
-        .checked_sub(1)
-        .filter(|&k| lex.source_nouns.contains(toks, k))?;
+    let link = start.checked_sub(1)?;
+    let noun = link.checked_sub(1)?;
+    // "the company's figure of 22"; "the front's claim that 2 million had marched".
+    let owned = (toks[link].is("of") && lex.source_nouns.contains(toks, noun))
+        || (toks[link].is("that") && lex.grammar.claim_nouns.has(&toks[noun]));
+    if !owned {
+        return None;
+    }
     let owner = (noun.saturating_sub(3)..noun)
         .rev()
         .find(|&j| toks[j].possessive)?;
@@ -1154,6 +1158,43 @@ mod tests {
         let toks = lex.tokenize(sentence, 0);
         let pos = toks.iter().position(|t| t.text == word).unwrap();
         bracketed_source(&toks, pos + 1, &lex, &History::default()).map(|c| c.source)
+    }
+
+    /// The owner of the count at `word` ("the ministry's figure of 22"), with the qualifier
+    /// starting at `from` words before it.
+    fn owner(sentence: &str, word: &str, from: usize) -> Option<String> {
+        let lex = Lexicon::builtin();
+        let toks = lex.tokenize(sentence, 0);
+        let pos = toks.iter().position(|t| t.text == word).unwrap();
+        count_owner(&toks, pos - from, &lex, &History::default()).map(|c| c.source)
+    }
+
+    #[test]
+    fn the_owner_of_a_figure_or_a_claim_speaks_for_its_count() {
+        assert_eq!(
+            owner("It disputes the WHO's figure of 22.", "22", 0).as_deref(),
+            Some("WHO")
+        );
+        assert_eq!(
+            owner(
+                "He dismissed the front's claim that 2 million had marched.",
+                "2",
+                0
+            )
+            .as_deref(),
+            Some("Front")
+        );
+        assert_eq!(
+            owner(
+                "They dismissed the ministry's claim that only 36,000 attended.",
+                "36,000",
+                1
+            )
+            .as_deref(),
+            Some("Ministry")
+        );
+        // A claim noun owns what follows "that", not a figure "of".
+        assert_eq!(owner("The front's claim of 2 million.", "2", 0), None);
     }
 
     #[test]

@@ -276,6 +276,7 @@ lexicon! {
         name_particles = claimant.name_particles,
         not_stated_after = claimant.not_stated_after,
         relay_verbs = claimant.relay_verbs,
+        claim_nouns = claimant.claim_nouns,
         relatives = claimant.relatives,
         org_heads = claimant.org_heads,
         org_links = claimant.org_links,
