@@ -250,6 +250,19 @@ pub fn resolve(
     if let Some(c) = by_role(toks, head, lex, history) {
         return Some(Some(c));
     }
+    let words_of_head: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&i| i < head.1 && !lex.grammar.articles.has(&toks[i]))
+        .collect();
+    if let Some(source) = opened_place(toks, &words_of_head, e, lex) {
+        return Some(Some(Claimant {
+            source,
+            org: None,
+            person: false,
+            descriptor,
+        }));
+    }
     let org = org_name(toks, s, e, lex);
     let headline = title_case(toks);
     let name = [Some(head), appositive]
@@ -371,6 +384,27 @@ fn definite_name(
             .iter()
             .any(|&i| lex.titles.contains(toks, i) || lex.role_heads.contains(toks, i))
         && !title_case(toks);
+    named.then(|| written(&toks[first..=last]))
+}
+
+/// A verb of saying at token `k`, or after one auxiliary there ("has counted").
+fn speaks_at(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
+    lex.speech_verbs.contains(toks, k)
+        || (lex.predicate_auxiliaries.contains(toks, k) && lex.speech_verbs.contains(toks, k + 1))
+}
+
+/// "South Carolina has counted 49", "New Mexico said": a place's name that opens with a word
+/// of places (`place_openers`), right before a verb of saying, speaks through its
+/// authorities; the words as written.
+fn opened_place(toks: &[Token], words: &[usize], e: usize, lex: &Lexicon) -> Option<String> {
+    let (&first, &last) = (words.first()?, words.last()?);
+    let named = (2..=3).contains(&words.len())
+        && lex.grammar.place_openers.has(&toks[first])
+        && words
+            .iter()
+            .all(|&i| toks[i].is_word() && toks[i].is_capitalized())
+        && last + 1 == e
+        && speaks_at(toks, e, lex);
     named.then(|| written(&toks[first..=last]))
 }
 
@@ -1037,7 +1071,7 @@ fn single_word(
     // "Tennessee said four people had died", "Reuters reported": a word no list knows, right
     // before a speech verb, is a name even where it opens the sentence (a place or a body
     // speaking, not a person whom the article would have named in full).
-    let speaking = i == s && t.id == NO_ID && lex.speech_verbs.contains(toks, i + 1);
+    let speaking = i == s && t.id == NO_ID && speaks_at(toks, i + 1, lex);
     let nameless = lex.titles.contains(toks, i)
         || lex.grammar.place_heads.has(t)
         || lex.grammar.time_words.has(t)
@@ -1263,6 +1297,17 @@ mod tests {
             said("France's Interior Ministry on Friday said", 5).map(|c| c.0),
             Some("France's Interior Ministry".to_string())
         );
+        // "South Carolina has counted", "Tennessee has counted": a place before a verb of
+        // saying, past an auxiliary.
+        assert_eq!(
+            said("South Carolina has counted 49.", 2),
+            Some(("South Carolina".to_string(), false))
+        );
+        assert_eq!(
+            said("Tennessee has counted 12 deaths.", 1),
+            Some(("Tennessee".to_string(), false))
+        );
+        assert_eq!(said("Tennessee had 12 deaths.", 1), None);
         // "The county said": the county the article named speaks again.
         let mut seen = History::default();
         seen.push(&Claimant {
@@ -1324,7 +1369,15 @@ mod tests {
 
     #[test]
     fn no_claimant_from_places_times_or_common_words() {
-        assert_eq!(name("New Jersey"), None);
+        // A place speaks only right before a verb of saying ("New Jersey said": its
+        // authorities); not as the subject of another verb.
+        assert_eq!(name("New Jersey").as_deref(), Some("New Jersey"));
+        let lex = Lexicon::builtin();
+        let toks = lex.tokenize("New Jersey had 12 deaths.", 0);
+        assert_eq!(
+            resolve(&toks, 0, 2, &lex, &History::default()).flatten(),
+            None
+        );
         assert_eq!(name("Monday evening"), None);
         assert_eq!(name("The statement"), None);
         assert_eq!(name("Official"), None);

@@ -8,7 +8,7 @@ use crate::attribution::{
 };
 use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
-use crate::figure::{find_figures, people_parties, Antecedent};
+use crate::figure::{find_figures, gapped_name, people_parties, Antecedent};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::question::Take;
@@ -163,6 +163,13 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 if claimant.is_none() {
                     claimant = listed_by.clone();
                 }
+                // "South Carolina has counted 49, Georgia 33": where places count, each item's
+                // place speaks for its own count.
+                if claimant.as_ref().is_some_and(|c| place_speaking(c, lex)) {
+                    if let Some(k) = gapped_name(toks, f.anchor, f.anchor + 1) {
+                        claimant = Some(item_place(&toks[k..f.anchor]));
+                    }
+                }
                 claims.push(RawClaim {
                     kind: Kind::Figure,
                     metric: Some(f.metric),
@@ -234,6 +241,37 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
         claims: dedup(claims),
         body_dates,
         relations: relation::with_quotes(relations, &quotes, text),
+    }
+}
+
+/// A place that speaks through its authorities ("South Carolina has counted"): a name with
+/// no organisation, not a person, not a group ("Officials").
+fn place_speaking(c: &Claimant, lex: &Lexicon) -> bool {
+    let named = c
+        .source
+        .split(' ')
+        .all(|w| w.starts_with(char::is_uppercase));
+    let group = c
+        .source
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| lex.grammar.group_nouns.contains(&w.to_lowercase()));
+    !c.person && c.org.is_none() && named && !group
+}
+
+/// The place an item of a gapped list names ("Georgia" in "..., Georgia 33").
+fn item_place(name: &[crate::token::Token]) -> Claimant {
+    let words = |norm: bool| {
+        name.iter()
+            .map(|t| if norm { t.norm.as_str() } else { t.text })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    Claimant {
+        source: words(false),
+        org: None,
+        person: false,
+        descriptor: words(true),
     }
 }
 
@@ -346,5 +384,31 @@ mod tests {
         let text = "Headline\n\nThe storm hit at night. It was strong (Reuters)\n\n\
                     Deaths by town: Hatay (20) and Adana (30).";
         assert_eq!(sources(text), [None, None]);
+    }
+
+    #[test]
+    fn each_place_of_a_gapped_list_speaks_for_its_count() {
+        let lex = Lexicon::builtin();
+        let text = "Headline\n\nHelene killed 232 people. South Carolina has counted 49, Georgia \
+                    33 and Virginia two.\n\nOfficials said 40 died, Georgia 3 and Ohio 2.";
+        let sources: Vec<Option<String>> = analyze(text, &lex)
+            .claims
+            .iter()
+            .map(|c| c.claimant.as_ref().map(|c| c.source.clone()))
+            .collect();
+        let named = |s: &str| Some(s.to_string());
+        assert_eq!(
+            sources,
+            [
+                None,
+                named("South Carolina"),
+                named("Georgia"),
+                named("Virginia"),
+                // A group that speaks keeps the list.
+                named("Officials"),
+                named("Officials"),
+                named("Officials")
+            ]
+        );
     }
 }

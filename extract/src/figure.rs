@@ -655,15 +655,18 @@ fn follows_a_count(
 /// `s` to `e`), the list's comma, semicolon or "and" before the name, and the item ends after
 /// the number.
 fn gapped(toks: &[Token], s: usize, e: usize) -> bool {
+    gapped_name(toks, s, e).is_some()
+}
+
+/// The name of a gapped list's item ("Georgia 33"): where it starts (it ends at `s`).
+pub fn gapped_name(toks: &[Token], s: usize, e: usize) -> Option<usize> {
     let name = (s.saturating_sub(4)..s)
         .rev()
         .take_while(|&k| toks[k].is_word() && toks[k].is_capitalized())
         .last();
-    let Some(k) = name.filter(|&k| k > 0) else {
-        return false;
-    };
+    let k = name.filter(|&k| k > 0)?;
     let link = |t: &Token| t.is_punct(',') || t.is_punct(';') || t.is("and");
-    link(&toks[k - 1]) && toks.get(e).is_none_or(|t| link(t) || t.is_punct('.'))
+    (link(&toks[k - 1]) && toks.get(e).is_none_or(|t| link(t) || t.is_punct('.'))).then_some(k)
 }
 
 /// "Lawigan (14)", "students (5)", "Chad (about 770,000)", "South Sudan (1.1 million, most of
