@@ -250,18 +250,13 @@ pub fn resolve(
     if let Some(c) = by_role(toks, head, lex, history) {
         return Some(Some(c));
     }
-    let words_of_head: Vec<usize> = words
+    let content: Vec<usize> = words
         .iter()
         .copied()
         .filter(|&i| i < head.1 && !lex.grammar.articles.has(&toks[i]))
         .collect();
-    if let Some(source) = opened_place(toks, &words_of_head, e, lex) {
-        return Some(Some(Claimant {
-            source,
-            org: None,
-            person: false,
-            descriptor,
-        }));
+    if let Some(source) = opened_place(toks, &content, e, lex) {
+        return Some(Some(place_body(source, descriptor)));
     }
     let org = org_name(toks, s, e, lex);
     let headline = title_case(toks);
@@ -309,11 +304,6 @@ pub fn resolve(
             descriptor,
         }));
     }
-    let content: Vec<usize> = words
-        .iter()
-        .copied()
-        .filter(|&i| i < head.1 && !lex.grammar.articles.has(&toks[i]))
-        .collect();
     // "Mrs. Clinton", "Sen. Sanders": one name word after titles.
     let untitled: Vec<usize> = content
         .iter()
@@ -329,12 +319,7 @@ pub fn resolve(
         }));
     }
     if let Some(source) = named_place(toks, &untitled, lex) {
-        return Some(Some(Claimant {
-            source,
-            org: None,
-            person: false,
-            descriptor,
-        }));
+        return Some(Some(place_body(source, descriptor)));
     }
     // "an American Muslim": a word after "a" or "an" describes someone, it names nobody.
     let indefinite = toks[s].is("a") || toks[s].is("an");
@@ -385,6 +370,28 @@ fn definite_name(
             .any(|&i| lex.titles.contains(toks, i) || lex.role_heads.contains(toks, i))
         && !title_case(toks);
     named.then(|| written(&toks[first..=last]))
+}
+
+/// A place that speaks through its authorities ("Maui County said"): no person, no
+/// organisation of its own.
+fn place_body(source: String, descriptor: String) -> Claimant {
+    Claimant {
+        source,
+        org: None,
+        person: false,
+        descriptor,
+    }
+}
+
+/// The place an item of a gapped list names ("Georgia" in "..., Georgia 33"), speaking for
+/// its own count.
+pub fn list_place(name: &[Token]) -> Claimant {
+    let descriptor = name
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    place_body(written(name), descriptor)
 }
 
 /// A verb of saying at token `k`, or after one auxiliary there ("has counted").

@@ -165,9 +165,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 }
                 // "South Carolina has counted 49, Georgia 33": where places count, each item's
                 // place speaks for its own count.
-                if claimant.as_ref().is_some_and(|c| place_speaking(c, lex)) {
+                if claimant.as_ref().is_some_and(|c| speaks_as_place(c, lex)) {
                     if let Some(k) = gapped_name(toks, f.anchor, f.anchor + 1) {
-                        claimant = Some(item_place(&toks[k..f.anchor]));
+                        claimant = Some(claimant::list_place(&toks[k..f.anchor]));
                     }
                 }
                 claims.push(RawClaim {
@@ -246,7 +246,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
 
 /// A place that speaks through its authorities ("South Carolina has counted"): a name with
 /// no organisation, not a person, not a group ("Officials").
-fn place_speaking(c: &Claimant, lex: &Lexicon) -> bool {
+fn speaks_as_place(c: &Claimant, lex: &Lexicon) -> bool {
     let named = c
         .source
         .split(' ')
@@ -257,22 +257,6 @@ fn place_speaking(c: &Claimant, lex: &Lexicon) -> bool {
         .next()
         .is_some_and(|w| lex.grammar.group_nouns.contains(&w.to_lowercase()));
     !c.person && c.org.is_none() && named && !group
-}
-
-/// The place an item of a gapped list names ("Georgia" in "..., Georgia 33").
-fn item_place(name: &[crate::token::Token]) -> Claimant {
-    let words = |norm: bool| {
-        name.iter()
-            .map(|t| if norm { t.norm.as_str() } else { t.text })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    Claimant {
-        source: words(false),
-        org: None,
-        person: false,
-        descriptor: words(true),
-    }
 }
 
 /// Merges repeats of the same claim within one article into its first mention.
