@@ -1043,6 +1043,11 @@ pub fn count_owner(
     lex: &Lexicon,
     history: &History,
 ) -> Option<Claimant> {
+    // "the chief adviser's figure of about 1,500": past the count's qualifier.
+    let start = lex
+        .qualifiers
+        .match_ending_at(toks, start)
+        .map_or(start, |(q, _)| q);
     let link = start.checked_sub(1)?;
     let noun = link.checked_sub(1)?;
     // "the company's figure of 22"; "the front's claim that 2 million had marched".
@@ -1067,12 +1072,22 @@ pub fn count_owner(
 }
 
 pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
-    let noun = (1..toks.len()).find(|&k| {
-        lex.source_nouns.contains(toks, k) && (k.saturating_sub(3)..k).any(|j| toks[j].possessive)
-    })?;
-    let owner = (noun.saturating_sub(3)..noun)
-        .rev()
-        .find(|&j| toks[j].possessive)?;
+    // "Its count reached 4,316": a possessive pronoun opening the sentence, right before the
+    // noun, owns it as its referent does (not "while police take their statements").
+    let pronoun = |j: usize| {
+        j == 0
+            && lex.grammar.thing_possessives.has(&toks[j])
+            && toks
+                .get(j + 1)
+                .is_some_and(|_| lex.source_nouns.contains(toks, j + 1))
+    };
+    let owns = |j: usize| toks[j].possessive || pronoun(j);
+    let noun = (0..toks.len())
+        .find(|&k| lex.source_nouns.contains(toks, k) && (k.saturating_sub(3)..k).any(&owns))?;
+    let owner = (noun.saturating_sub(3)..noun).rev().find(|&j| owns(j))?;
+    if pronoun(owner) {
+        return resolve(toks, owner, noun + 1, lex, history).flatten();
+    }
     let start = collect_left(toks, owner + 1, lex);
     resolve(toks, start, owner + 1, lex, history).flatten()
 }
@@ -1100,7 +1115,9 @@ pub fn bracketed_source(
     if inside.is_empty() || inside.iter().any(|t| crate::claimant::is_count(t, lex)) {
         return None;
     }
-    resolve(toks, open + 1, close, lex, history).flatten()
+    resolve(toks, open + 1, close, lex, history)
+        .flatten()
+        .or_else(|| crate::claimant::described_body(toks, open + 1, close, lex))
 }
 
 /// "This was reported by X": the claimant of the sentences before it in the paragraph.

@@ -258,12 +258,13 @@ pub fn resolve(
     if let Some(source) = opened_place(toks, &content, e, lex) {
         return Some(Some(place_body(source, descriptor)));
     }
-    let org = org_name(toks, s, e, lex);
+    let org = org_name(toks, s, e, lex).or_else(|| country_led(toks, head, lex));
     let headline = title_case(toks);
     let name = [Some(head), appositive]
         .into_iter()
         .flatten()
         .find_map(|r| person_name(toks, r, lex))
+        .filter(|_| org.is_none() || country_led(toks, head, lex).is_none())
         .filter(|n| {
             !headline
                 || history
@@ -392,6 +393,39 @@ pub fn list_place(name: &[Token]) -> Claimant {
         .collect::<Vec<_>>()
         .join(" ");
     place_body(written(name), descriptor)
+}
+
+/// "(hospital)", "(foreign ministry)": lower-case words that end in an institution's or a
+/// role's noun, as a fact box cites its source, name the body they describe.
+pub fn described_body(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<Claimant> {
+    let words = s < e
+        && toks[s..e]
+            .iter()
+            .all(|t| t.is_word() && !t.is_capitalized());
+    let head = e.checked_sub(1)?;
+    let body = lex.grammar.org_heads.has(&toks[head]) || lex.role_heads.contains(toks, head);
+    (words && body && e - s <= 3).then(|| {
+        place_body(
+            capitalised(&written(&toks[s..e])),
+            toks[s..e]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })
+}
+
+/// "Iran Human Rights", "Kenya Airways": a country's name (as written, not its adjective)
+/// right before capitalised name words opens an organisation's name, not a person's.
+fn country_led(toks: &[Token], (s, e): (usize, usize), lex: &Lexicon) -> Option<String> {
+    let (i, len, tag) = lex.parties.find_all(toks, s, e).into_iter().next()?;
+    let name = lex.party_name(tag as usize);
+    let as_name = written(&toks[i..i + len]).eq_ignore_ascii_case(name)
+        && toks[i..i + len].iter().all(|t| t.is_capitalized());
+    let end = name_run(toks, i + len, e, lex);
+    let words = toks[i + len..end].iter().filter(|t| t.is_word()).count();
+    (as_name && words >= 2).then(|| written(&toks[i..end]))
 }
 
 /// A verb of saying at token `k`, or after one auxiliary there ("has counted").

@@ -154,7 +154,12 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 if let Some(owner) = count_owner(toks, f.tok_start, lex, &history) {
                     claimant = Some(owner);
                 }
-                let framed = frame_at(&fs, f.anchor).is_some_and(|fr| fr.claimant.is_some());
+                // A label's colon ("Tunisia: 35 dead (foreign ministry)") yields to the source
+                // the brackets cite.
+                let framed = frame_at(&fs, f.anchor).is_some_and(|fr| {
+                    fr.claimant.is_some()
+                        && !(fr.cue.1 == fr.cue.0 + 1 && toks[fr.cue.0].is_punct(':'))
+                });
                 if !framed {
                     if let Some(c) = bracketed_source(toks, f.tok_end, lex, &history) {
                         claimant = Some(c);

@@ -16,10 +16,13 @@ use crate::question::{self, QuestionEntry, StanceCue, Take};
 
 const BUILTIN_LEXICON: &str = include_str!("../data/lexicon.toml");
 const BUILTIN_GRAMMAR: &str = include_str!("../data/en/grammar.toml");
+/// Every country as a party (generated from a data set by `scripts/countries.py`).
+const BUILTIN_COUNTRIES: &str = include_str!("../data/en/countries.toml");
 /// The built-in list files (same layout): name, contents.
-const BUILTIN_LISTS: [(&str, &str); 2] = [
+const BUILTIN_LISTS: [(&str, &str); 3] = [
     ("lexicon.toml (built in)", BUILTIN_LEXICON),
     ("en/grammar.toml (built in)", BUILTIN_GRAMMAR),
+    ("en/countries.toml (built in)", BUILTIN_COUNTRIES),
 ];
 const BUILTIN_ENTITIES: &str = include_str!("../data/entities.toml");
 
@@ -447,6 +450,10 @@ impl LexiconFile {
     }
 }
 
+fn yes() -> bool {
+    true
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PartyEntry {
@@ -455,6 +462,10 @@ struct PartyEntry {
     words: Vec<String>,
     #[serde(default)]
     people: Vec<String>,
+    /// False when the name is also a given name or a word ("Jordan", "Chad"): then only
+    /// `words` and `people` find the party in a text.
+    #[serde(default = "yes")]
+    name_is_word: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -956,7 +967,9 @@ impl Lexicon {
         self.absorb_lists(f);
         for p in &f.party {
             let idx = self.party_index(&p.name) as u32;
-            self.parties.add(&p.name, idx);
+            if p.name_is_word {
+                self.parties.add(&p.name, idx);
+            }
             self.parties.add_all(&p.words, idx);
             self.parties.add_all(&p.people, idx);
             self.party_people.add_all(&p.people, idx);
