@@ -17,6 +17,7 @@ use crate::relation::{self, Relation};
 use crate::sentence;
 use crate::stance::find_stances;
 use crate::subject::subject;
+use crate::table;
 use claimscope_model::model::{Kind, Metric, Qualifier, Span};
 
 /// A claim before dates are resolved and clusters assigned.
@@ -65,7 +66,18 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let quotes = quote::regions(text, &layout.paragraphs);
     // "DEATHS BY PROVINCE (AFAD)": a heading's source, for the counts of the paragraph after it.
     let mut heading: Option<Claimant> = None;
-    for &(ps, pe) in &layout.paragraphs {
+    let tables = table::tables(text, &layout.paragraphs);
+    for (pi, &(ps, pe)) in layout.paragraphs.iter().enumerate() {
+        if let Some(t) = tables.iter().find(|t| t.paragraphs.contains(&pi)) {
+            if pi == t.paragraphs.start {
+                claims.extend(
+                    table::counts(text, t, lex, &history)
+                        .into_iter()
+                        .map(table_claim),
+                );
+            }
+            continue;
+        }
         let listed_by = heading.take();
         let mut carry: Option<(Option<Claimant>, Vec<String>)> = None;
         let mut speaker: Option<Claimant> = None;
@@ -251,6 +263,27 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
 
 /// A place that speaks through its authorities ("South Carolina has counted"): a name with
 /// no organisation, not a person, not a group ("Officials").
+/// A count a table's cell gives, as a claim: the cell is its quote.
+fn table_claim(c: table::Count) -> RawClaim {
+    RawClaim {
+        kind: Kind::Figure,
+        metric: Some(c.metric),
+        party: None,
+        subject: Some(c.subject),
+        value: Some(c.value),
+        value_high: c.value_high,
+        qualifier: Some(c.qualifier),
+        stance: None,
+        claimant: c.claimant,
+        via: Vec::new(),
+        stated: None,
+        span: [c.cell.0, c.cell.1],
+        mention: [c.number.0, c.number.1],
+        repeats: Vec::new(),
+        subset: false,
+    }
+}
+
 fn speaks_as_place(c: &Claimant, lex: &Lexicon) -> bool {
     let named = c
         .source

@@ -280,6 +280,7 @@ lexicon! {
         not_stated_after = claimant.not_stated_after,
         relay_verbs = claimant.relay_verbs,
         claim_nouns = claimant.claim_nouns,
+        table_sources = claimant.table_sources,
         relatives = claimant.relatives,
         org_heads = claimant.org_heads,
         org_links = claimant.org_links,

@@ -40,6 +40,7 @@ mod relation;
 mod sentence;
 mod stance;
 mod subject;
+mod table;
 mod token;
 
 pub use corpus::{build, build_from, ArticleMeta, Input, Options};

@@ -1,0 +1,196 @@
+//! Tables laid out in plain text: one row per line, cells split by " | " or tabs, a header row
+//! with no number first ("Source | Published | Killed | Injured"). A count in a cell counts
+//! what its column's header names (a metric cue: "Killed", "Injured", "Missing"), and the cell
+//! of a source column (`[claimant] table_sources`: "Source", "According to") names who says it.
+
+use crate::claimant::{self, Claimant, History};
+use crate::lexicon::{metric_of, Lexicon};
+use crate::number::numbers;
+use claimscope_model::model::Metric;
+
+/// What splits cells: a bar with spaces around it, or a tab.
+const SEPARATORS: [&str; 2] = [" | ", "\t"];
+
+/// A table: its header's cells and each data row's cells (byte ranges), and the paragraphs
+/// (indices into the layout's) it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<(usize, usize)>,
+    pub rows: Vec<Vec<(usize, usize)>>,
+    pub paragraphs: std::ops::Range<usize>,
+}
+
+/// One count a table's cell gives.
+#[derive(Debug, Clone)]
+pub struct Count {
+    pub metric: Metric,
+    /// The header's words and the row's label, lower case ("killed, mandalay").
+    pub subject: String,
+    pub value: u64,
+    pub value_high: Option<u64>,
+    pub qualifier: claimscope_model::model::Qualifier,
+    /// The cell (the quote) and the number in it.
+    pub cell: (usize, usize),
+    pub number: (usize, usize),
+    pub claimant: Option<Claimant>,
+}
+
+fn cells(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
+    let line = &text[s..e];
+    let Some(sep) = SEPARATORS.iter().find(|sep| line.contains(**sep)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in line.split(sep) {
+        let lead = part.len() - part.trim_start().len();
+        let cell = (s + at + lead, s + at + part.trim_end().len());
+        if cell.0 < cell.1 {
+            out.push(cell);
+        } else {
+            out.push((s + at, s + at));
+        }
+        at += part.len() + sep.len();
+    }
+    out
+}
+
+/// The tables among `paragraphs` (one line each): a header with no digit and at least one
+/// more row, every row with as many cells (at least three).
+pub fn tables(text: &str, paragraphs: &[(usize, usize)]) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let header = cells(text, paragraphs[i]);
+        let (hs, he) = paragraphs[i];
+        if header.len() < 3 || text[hs..he].bytes().any(|b| b.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut rows = Vec::new();
+        let mut j = i + 1;
+        while j < paragraphs.len() {
+            let row = cells(text, paragraphs[j]);
+            if row.len() != header.len() {
+                break;
+            }
+            rows.push(row);
+            j += 1;
+        }
+        if rows.is_empty() {
+            i += 1;
+            continue;
+        }
+        out.push(Table {
+            header,
+            rows,
+            paragraphs: i..j,
+        });
+        i = j;
+    }
+    out
+}
+
+/// The metric a header cell names ("Killed", "Dead", "Injured"), if any.
+fn column_metric(text: &str, (s, e): (usize, usize), lex: &Lexicon) -> Option<Metric> {
+    let toks = lex.tokenize(&text[s..e], s);
+    (0..toks.len()).find_map(|k| lex.metrics.match_at(&toks, k).map(|(_, t)| metric_of(t)))
+}
+
+fn is_source_column(text: &str, (s, e): (usize, usize), lex: &Lexicon) -> bool {
+    let toks = lex.tokenize(&text[s..e], s);
+    toks.first()
+        .is_some_and(|t| lex.grammar.table_sources.has(t))
+}
+
+fn lower(text: &str, (s, e): (usize, usize)) -> String {
+    text[s..e].trim().to_lowercase()
+}
+
+/// The counts of one table's data rows.
+pub fn counts(text: &str, table: &Table, lex: &Lexicon, history: &History) -> Vec<Count> {
+    let metrics: Vec<Option<Metric>> = table
+        .header
+        .iter()
+        .map(|&h| column_metric(text, h, lex))
+        .collect();
+    let source = table
+        .header
+        .iter()
+        .position(|&h| is_source_column(text, h, lex));
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let claimant = source.and_then(|c| {
+            let (s, e) = row[c];
+            let toks = lex.tokenize(&text[s..e], s);
+            claimant::resolve(&toks, 0, toks.len(), lex, history)
+                .flatten()
+                .or_else(|| claimant::described_body(&toks, 0, toks.len(), lex))
+        });
+        // A row's label (its first cell, when that is not the source): "Mandalay".
+        let label = (source != Some(0)).then(|| lower(text, row[0]));
+        for (c, &(s, e)) in row.iter().enumerate() {
+            let Some(metric) = metrics[c] else { continue };
+            for n in numbers(&text[s..e], lex) {
+                let Some(value) = n.value.filter(|_| !n.year_like) else {
+                    continue;
+                };
+                let header = lower(text, table.header[c]);
+                out.push(Count {
+                    metric,
+                    subject: label
+                        .as_ref()
+                        .map_or(header.clone(), |l| format!("{header}, {l}")),
+                    value,
+                    value_high: n.value_high,
+                    qualifier: n.qualifier,
+                    cell: (s, e),
+                    number: (s + n.span.0, s + n.span.1),
+                    claimant: claimant.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_counts_by_its_columns_and_cites_its_source_column() {
+        let lex = Lexicon::builtin();
+        let text = "Counts so far\n\
+                    Source | Published | Killed | Injured | Basis\n\
+                    Health ministry | Oct 1 | about 708 | 16,342 | hospital records\n\
+                    Rights group | Aug 21 | 819 | not given | press\n\
+                    After the table, a sentence with 12 dead.";
+        let lines = crate::layout::analyze(text, &lex).paragraphs;
+        let t = tables(text, &lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 2);
+        let got: Vec<(Metric, u64, Option<String>)> =
+            counts(text, &t[0], &lex, &History::default())
+                .into_iter()
+                .map(|c| (c.metric, c.value, c.claimant.map(|c| c.source)))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                (Metric::Killed, 708, Some("Health ministry".into())),
+                (Metric::Wounded, 16342, Some("Health ministry".into())),
+                (Metric::Killed, 819, Some("Rights group".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_with_bars_but_no_header_or_one_row_are_no_table() {
+        let lex = Lexicon::builtin();
+        let text = "Killed | 12 | 14\nInjured | 3 | 4\nA | B | C\n";
+        let lines = crate::layout::analyze(text, &lex).paragraphs;
+        // The header row has digits in neither of the first two lines; "A | B | C" has no row.
+        assert!(tables(text, &lines).is_empty());
+    }
+}
