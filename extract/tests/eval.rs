@@ -49,9 +49,10 @@ const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.89;
 // and 0.696 with the rules of the session before).
 const HOLDOUT2_F1_FLOOR: f64 = 0.84;
 const HOLDOUT2_ATTRIBUTION_FLOOR: f64 = 0.86;
-// Measured on the third held-out set: figures F1 0.863 (P 0.907, R 0.824), attribution 0.949;
-// 0.755 (P 0.825, R 0.695) and 0.833 once, before any rule was tuned on its classes.
-const HOLDOUT3_F1_FLOOR: f64 = 0.85;
+// Measured on the third held-out set: figures F1 0.851 (P 0.886, R 0.818), attribution 0.948
+// (0.863 before every country became a party: it now finds counts of "Cambodians" it cannot
+// give a metric); 0.755 (P 0.825, R 0.695) and 0.833 once, before any rule was tuned on its classes.
+const HOLDOUT3_F1_FLOOR: f64 = 0.845;
 const HOLDOUT3_ATTRIBUTION_FLOOR: f64 = 0.94;
 // Measured on the fourth held-out set: figures F1 0.828 (P 0.854, R 0.804), attribution 0.842;
 // 0.704 (P 0.748, R 0.665) and 0.770 once, before any rule was tuned on its classes.
@@ -69,10 +70,10 @@ const HOLDOUT6_ATTRIBUTION_FLOOR: f64 = 0.745;
 // 0.709 (P 0.848, R 0.609) and 0.741 once, before any rule was tuned on its classes.
 const HOLDOUT7_F1_FLOOR: f64 = 0.81;
 const HOLDOUT7_ATTRIBUTION_FLOOR: f64 = 0.80;
-// Measured on the eighth held-out set: figures F1 0.759 (P 0.833, R 0.697), attribution 0.600,
-// once, before any rule was tuned on its classes.
-const HOLDOUT8_F1_FLOOR: f64 = 0.75;
-const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.59;
+// Measured on the eighth held-out set: figures F1 0.821 (P 0.857, R 0.788), attribution 0.639;
+// 0.759 (P 0.833, R 0.697) and 0.600 once, before any rule was tuned on its classes.
+const HOLDOUT8_F1_FLOOR: f64 = 0.815;
+const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.63;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
