@@ -112,13 +112,13 @@ async fn files_added_in_the_page_join_the_corpus_and_stay_after_a_reload() {
         2,
         "{results:?}"
     );
-    for (file, line) in ["flood_ruvenga_1.txt", "protest_velmora.html"]
-        .iter()
-        .zip(&results)
-    {
+    // Results come newest last, in the order the files finish reading (not the pick order).
+    for file in ["flood_ruvenga_1.txt", "protest_velmora.html"] {
         assert!(
-            line.starts_with(&format!("{file}: ")) && line.contains(" claims"),
-            "{line}"
+            results
+                .iter()
+                .any(|line| line.starts_with(&format!("{file}: ")) && line.contains(" claims")),
+            "no result for {file}: {results:?}"
         );
     }
     wait_for_lede(c, "(2 imported)").await;
