@@ -4,11 +4,10 @@
 //! compiled into [`PhraseSet`]s that match on tokens, grammar words into [`WordSet`]s and
 //! [`WordTable`]s. Every list is declared once, in the `lexicon!` invocation below.
 
-use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use crate::pattern::{LiteralScan, Pattern, PatternList};
+use crate::pattern::{LineSet, LiteralScan, Pattern, PatternList};
 use crate::token::{tokenize, Lists, Token, NO_ID};
 use claimscope_model::model::{Metric, Qualifier, Question};
 
@@ -40,7 +39,7 @@ pub enum LexiconError {
         file: String,
         pattern: String,
         #[source]
-        source: Box<regex::Error>,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     #[error("{file}: pattern {pattern:?} is not a valid regular expression: {message}")]
     Syntax {
@@ -355,8 +354,8 @@ lexicon! {
         /// The literals of `published`, `datelines` and `outlet_signals`, in that order.
         page_literals: LiteralScan,
         /// The whole-line patterns as sets, to test a line against all of them in one pass.
-        clutter_set: RegexSet,
-        trailer_set: RegexSet,
+        clutter_set: LineSet,
+        trailer_set: LineSet,
         words: WordIndex,
     }
 }
@@ -929,23 +928,15 @@ impl Lexicon {
 
     /// Compiles the pattern lists into sets (after every file is absorbed).
     fn build_sets(&mut self) -> Result<(), LexiconError> {
-        let set = |list: &[&str]| {
-            // A roomy lazy-DFA cache: with a small one, a set of Unicode patterns falls back to
-            // the (much slower) PikeVM.
-            RegexSetBuilder::new(list)
-                .dfa_size_limit(32 << 20)
-                .build()
-                .map_err(|e| LexiconError::Pattern {
-                    file: "(combined patterns)".to_string(),
-                    pattern: String::new(),
-                    source: Box::new(e),
-                })
+        let set = |list: &[String]| {
+            LineSet::new(list).map_err(|e| LexiconError::Pattern {
+                file: "(combined patterns)".to_string(),
+                pattern: String::new(),
+                source: e,
+            })
         };
-        fn strs(v: &[String]) -> Vec<&str> {
-            v.iter().map(String::as_str).collect()
-        }
-        self.clutter_set = set(&strs(&self.clutter_lines))?;
-        self.trailer_set = set(&strs(&self.trailers))?;
+        self.clutter_set = set(&self.clutter_lines)?;
+        self.trailer_set = set(&self.trailers)?;
         self.datelines.finish();
         self.published.finish();
         self.outlet_signals.finish();

@@ -7,7 +7,8 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex_automata::meta;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -178,11 +179,9 @@ impl LiteralScan {
     pub fn scan(&self, text: &str) -> Option<Vec<u64>> {
         let any = self.any.as_ref()?;
         let mut found = vec![0; self.lists];
-        if any.is_match(text) {
-            for m in any.find_overlapping_iter(text) {
-                for (f, o) in found.iter_mut().zip(&self.owners[m.pattern().as_usize()]) {
-                    *f |= o;
-                }
+        for m in any.find_overlapping_iter(text) {
+            for (f, o) in found.iter_mut().zip(&self.owners[m.pattern().as_usize()]) {
+                *f |= o;
             }
         }
         Some(found)
@@ -241,6 +240,73 @@ fn prefix_literals(hir: &Hir) -> Option<Vec<String>> {
         .collect()
 }
 
+/// Whole-line patterns (page furniture, trailers), tested as sets. Those anchored at the
+/// line's start are apart from those that match anywhere: the first set gives up after a few
+/// bytes of a line, and the second, free of anchors, is searched by its literals instead of
+/// byte by byte.
+#[derive(Debug, Clone)]
+pub struct LineSet {
+    anchored: RegexSet,
+    floating: meta::Regex,
+}
+
+impl Default for LineSet {
+    fn default() -> LineSet {
+        LineSet {
+            anchored: RegexSet::empty(),
+            floating: floating_set(&[]).expect("an empty set"),
+        }
+    }
+}
+
+impl LineSet {
+    /// The set of `sources` (each checked already).
+    pub fn new(sources: &[String]) -> Result<LineSet, Box<dyn std::error::Error + Send + Sync>> {
+        let (anchored, floating): (Vec<&String>, Vec<&String>) =
+            sources.iter().partition(|s| starts_anchored(s));
+        Ok(LineSet {
+            anchored: RegexSetBuilder::new(anchored)
+                .dfa_size_limit(DFA_CACHE)
+                .build()?,
+            floating: floating_set(&floating)?,
+        })
+    }
+
+    pub fn is_match(&self, line: &str) -> bool {
+        self.anchored.is_match(line) || self.floating.is_match(line)
+    }
+}
+
+/// A pattern that can only match at the start of the line: `^...`, after its flags.
+fn starts_anchored(source: &str) -> bool {
+    let mut rest = source;
+    while let Some(after) = rest.strip_prefix("(?") {
+        match after.split_once(')') {
+            Some((flags, tail)) if flags.chars().all(|c| c.is_ascii_alphabetic()) => rest = tail,
+            _ => return false,
+        }
+    }
+    rest.starts_with('^')
+}
+
+/// A roomy lazy-DFA cache: with a small one, a set of Unicode patterns falls back to the
+/// (much slower) PikeVM.
+const DFA_CACHE: usize = 32 << 20;
+
+/// The patterns that match anywhere, as one regex searched byte by byte by its lazy DFA: their
+/// case-insensitive literals are too many for a literal prefilter to be faster.
+fn floating_set(sources: &[&String]) -> Result<meta::Regex, Box<meta::BuildError>> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .auto_prefilter(false)
+                .match_kind(regex_automata::MatchKind::All)
+                .hybrid_cache_capacity(DFA_CACHE),
+        )
+        .build_many(sources)
+        .map_err(Box::new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,5 +338,22 @@ mod tests {
         assert_eq!(p.captures_iter("told the Times, told the Post,").count(), 2);
         let case = Pattern::new("(?i)^date: (?P<d>.+)$".to_string()).unwrap();
         assert!(case.is_match("DATE: today"));
+    }
+
+    #[test]
+    fn a_line_set_matches_anchored_and_floating_patterns() {
+        let set = LineSet::new(&[
+            "(?i)^menu$".to_string(),
+            "(?i)cookie".to_string(),
+            "^(?i)share$".to_string(),
+        ])
+        .unwrap();
+        assert!(set.is_match("MENU"));
+        assert!(set.is_match("We use Cookies on this site"));
+        assert!(set.is_match("Share"));
+        assert!(!set.is_match("the menu of the day"));
+        assert!(
+            starts_anchored("(?i)^x") && !starts_anchored("(?i)x^") && !starts_anchored("(?:^a|b)")
+        );
     }
 }
