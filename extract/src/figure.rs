@@ -127,10 +127,15 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
         return true;
     }
     // Times and scores: "9:20", "3-2".
-    if next.is_some_and(|t| t.is_punct(':') && t.start == toks[e - 1].end) {
+    let glued = |a: usize, b: usize| {
+        toks.get(a)
+            .zip(toks.get(b))
+            .is_some_and(|(x, y)| x.end == y.start)
+    };
+    if next.is_some_and(|t| t.is_punct(':')) && glued(e - 1, e) && glued(e, e + 1) {
         return true;
     }
-    if prev.is_some_and(|t| t.is_punct(':') && t.end == toks[s].start) {
+    if prev.is_some_and(|t| t.is_punct(':')) && glued(s - 1, s) && s >= 2 && glued(s - 2, s - 1) {
         return true;
     }
     // Ordinals and glued units: "1st", "1,000km", "20%".
@@ -719,6 +724,10 @@ fn counted_noun(
     {
         k += 1;
     }
+    // "1,162: people killed since June": a list's figure before what it counts.
+    if toks.get(k).is_some_and(|t| t.is_punct(':')) && opens_line(toks, p, lex) {
+        k += 1;
+    }
     // "300 of them", "hundreds of Russian and North Korean servicemen"
     if toks.get(k).is_some_and(|t| t.is("of")) {
         k += 1;
@@ -769,6 +778,13 @@ fn counted_noun(
         k += 1;
     }
     None
+}
+
+/// A number (with its qualifier) that nothing but a list marker comes before.
+fn opens_line(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
+    toks[..qualifier_start(toks, p.tok_start, lex)]
+        .iter()
+        .all(|t| t.kind == crate::token::TokKind::Punct)
 }
 
 /// A number that is the predicate of a count named before it in its clause: "the death toll
@@ -1066,6 +1082,24 @@ mod tests {
             figs("Up to 12,000 North Korean troops were deployed to Kursk Oblast last fall."),
             [(Some(12000), Qualifier::UpTo, Metric::Deployed, nk())]
         );
+    }
+
+    #[test]
+    fn a_list_figure_before_a_colon_counts_what_follows_it() {
+        assert_eq!(
+            metrics("- 1,162: people killed since June 14."),
+            [(Some(1162), Metric::Killed)]
+        );
+        assert_eq!(
+            metrics("- About 498,000: people living in relief camps."),
+            [(Some(498_000), Metric::Displaced)]
+        );
+        // Not a clock time.
+        assert_eq!(
+            metrics("At 9:20 people said 20 were hurt."),
+            [(Some(20), Metric::Wounded)]
+        );
+        assert!(metrics("992,871: houses damaged or destroyed.").is_empty());
     }
 
     #[test]
