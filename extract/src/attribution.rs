@@ -90,6 +90,13 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         return Some((end - 1, end, citing));
     }
     let mut k = collect_left(toks, end, lex);
+    // "In Marseille the prefecture counted", "In June the ministry said": an article right
+    // after a name starts the subject.
+    if let Some(a) = (k + 1..end).rev().find(|&a| {
+        lex.grammar.articles.has(&toks[a]) && toks[a - 1].is_word() && toks[a - 1].is_capitalized()
+    }) {
+        k = a;
+    }
     // "A police report seen by the Herald estimated": the report is the subject, not who saw it.
     if k >= 3
         && k < end
@@ -413,13 +420,22 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
                 || lex.grammar.org_heads.has(&toks[k - 2]));
         // "Immigration and Customs Enforcement", "Department of Health": one name ("Ministry
         // on Friday" is a name and a time).
+        // "Ministry of the Interior": an article after the link, before a name.
+        let named_from = |j: usize| {
+            let j = j + usize::from(toks.get(j).is_some_and(|n| n.is("the")));
+            toks.get(j)
+                .is_some_and(|n| n.is_capitalized() && !lex.grammar.time_words.has(n))
+        };
         let link = lex.grammar.org_links.has(t)
             && !t.is_capitalized()
             && k >= 2
             && toks[k - 2].is_capitalized()
-            && toks
-                .get(k)
-                .is_some_and(|n| n.is_capitalized() && !lex.grammar.time_words.has(n));
+            && named_from(k);
+        let article_in_name = t.is("the")
+            && k >= 3
+            && lex.grammar.org_links.has(&toks[k - 2])
+            && toks[k - 3].is_capitalized()
+            && named_from(k);
         // "The WHO's estimate", "the report": a noun that could be a verb, after a determiner.
         let noun = lex.noun_like.contains(toks, k - 1)
             && k == end
@@ -432,6 +448,7 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
             crate::token::TokKind::Word => {
                 place_of
                     || link
+                    || article_in_name
                     || (!is_stop(t, lex)
                         && !lex.speech_verbs.contains(toks, k - 1)
                         && !lex.denials.contains(toks, k - 1)
@@ -1071,6 +1088,38 @@ pub fn count_owner(
     resolve(toks, from, owner + 1, lex, history).flatten()
 }
 
+/// "the 280,000 claimed by the CGT", "14,800 people marched by the prefecture's count", "and
+/// 23,000 by the union's": the agent of a count named right after it (the count ends before
+/// token `end`), by a verb of counting or as a possessive count. Not the agent of what the
+/// people underwent ("were killed by the army").
+pub fn count_agent(
+    toks: &[Token],
+    end: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Claimant> {
+    let by = (end..toks.len().min(end + 3)).find(|&k| toks[k].is("by"))?;
+    let counted = by > end && lex.grammar.count_verbs.has(&toks[by - 1]);
+    let (s, e) = np_right(toks, by + 1, lex);
+    // "by the prefecture's count", "by the union's": the owner, then a count noun or nothing.
+    let owner = (by + 1..e.min(by + 6)).find(|&j| toks[j].possessive);
+    let (s, e) = match owner {
+        Some(j)
+            if toks
+                .get(j + 1)
+                .is_none_or(|t| !t.is_word() || lex.source_nouns.contains(toks, j + 1)) =>
+        {
+            (s, j + 1)
+        }
+        _ if counted && (by - 1 == end || by - 2 == end) => (s, e),
+        _ => return None,
+    };
+    if s >= e || lex.pronouns.contains(toks, s) {
+        return None;
+    }
+    resolve(toks, s, e, lex, history).flatten()
+}
+
 pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
     // "Its count reached 4,316": a possessive pronoun opening the sentence, right before the
     // noun, owns it as its referent does (not "while police take their statements").
@@ -1175,6 +1224,37 @@ mod tests {
         let toks = lex.tokenize(sentence, 0);
         let pos = toks.iter().position(|t| t.text == word).unwrap();
         bracketed_source(&toks, pos + 1, &lex, &History::default()).map(|c| c.source)
+    }
+
+    /// The agent named right after the count that ends with `word`.
+    fn agent(sentence: &str, word: &str) -> Option<String> {
+        let lex = Lexicon::builtin();
+        let toks = lex.tokenize(sentence, 0);
+        let pos = toks.iter().position(|t| t.text == word).unwrap();
+        count_agent(&toks, pos + 1, &lex, &History::default()).map(|c| c.source)
+    }
+
+    #[test]
+    fn a_count_s_agent_after_it_owns_it() {
+        let s = "The prefecture counted 16,000 marchers against the 280,000 claimed by the CGT.";
+        assert_eq!(agent(s, "280,000").as_deref(), Some("CGT"));
+        let s =
+            "In Rouen, 14,800 people marched by the prefecture's count, and 23,000 by the union's.";
+        assert_eq!(agent(s, "marched").as_deref(), Some("Prefecture"));
+        assert_eq!(agent(s, "23,000").as_deref(), Some("Union"));
+        // The agent of what the people underwent is no source.
+        assert_eq!(
+            agent("Twelve people were killed by the army.", "people"),
+            None
+        );
+    }
+
+    #[test]
+    fn an_article_after_a_name_starts_the_subject_and_of_the_stays_in_a_name() {
+        let s = "In Marseille the prefecture counted 16,000 marchers.";
+        assert_eq!(who(s, "16,000").as_deref(), Some("Prefecture"));
+        let s = "The Ministry of the Interior said 40 people died.";
+        assert_eq!(who(s, "40").as_deref(), Some("Ministry of the Interior"));
     }
 
     /// The owner of the count at `word` ("the ministry's figure of 22"), with the qualifier

@@ -1005,6 +1005,13 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
             b += 1;
         } else if b + 1 < e && lex.grammar.org_links.has(&toks[b]) && named(&toks[b + 1]) {
             b += 2;
+        } else if b + 2 < e
+            && lex.grammar.org_links.has(&toks[b])
+            && toks[b + 1].is("the")
+            && named(&toks[b + 2])
+        {
+            // "Ministry of the Interior"
+            b += 3;
         } else {
             break;
         }

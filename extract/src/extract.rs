@@ -3,8 +3,8 @@
 //! article's date is known.
 
 use crate::attribution::{
-    backward_claimant, bracketed_source, count_owner, frame_at, frames, owned_source, relay_tail,
-    Claimant, History,
+    backward_claimant, bracketed_source, count_agent, count_owner, frame_at, frames, owned_source,
+    relay_tail, Claimant, History,
 };
 use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
@@ -163,7 +163,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             // or contradict: it is no figure.
             for f in figures.into_iter().filter(|f| f.value.is_some()) {
                 let (mut claimant, via, stated) = attribute(f.anchor);
-                if let Some(owner) = count_owner(toks, f.tok_start, lex, &history) {
+                if let Some(owner) = count_owner(toks, f.tok_start, lex, &history)
+                    .or_else(|| count_agent(toks, f.tok_end, lex, &history))
+                {
                     claimant = Some(owner);
                 }
                 // A label's colon ("Tunisia: 35 dead (foreign ministry)") yields to the source

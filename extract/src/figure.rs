@@ -517,10 +517,21 @@ fn no_noun_at(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
 }
 
 /// "counted 48,000.", "drew 22,000 at its peak", "had reported 17": a verb of counting, the
-/// number (and its qualifier), and no noun after it.
+/// number (and its qualifier), and no noun after it; or a count's agent right after it.
 fn counted_bare(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     let lead = qualifier_start(toks, p.tok_start, lex);
     let verb = lead > 0 && lex.grammar.count_verbs.has(&toks[lead - 1]);
+    // "the 280,000 claimed by the CGT", "and 23,000 by the union's": an agent of the count
+    // after it.
+    let by = |k: usize| toks.get(k).is_some_and(|t| t.is("by"));
+    let agent = (by(p.tok_end) && toks[p.tok_end..].iter().take(6).any(|t| t.possessive))
+        || (toks
+            .get(p.tok_end)
+            .is_some_and(|t| lex.grammar.count_verbs.has(t))
+            && by(p.tok_end + 1));
+    if agent {
+        return true;
+    }
     let bare = toks.get(p.tok_end).is_none_or(|t| {
         !t.is_word() || lex.grammar.prepositions.has(t) || lex.grammar.clause_stops.has(t)
     });
