@@ -625,11 +625,13 @@ fn by_role(
         .find(|&i| lex.role_heads.contains(toks, i) || body(&toks[i]))?;
     let role = toks[i].norm.as_str();
     let institution = lex.grammar.institutions.contains(role) || body(&toks[i]);
-    // "the governor", "the humanitarian group": the role, with at most one word before it,
-    // refers back to whoever holds it; a kind of institution ("the district hospital") only
+    // "the governor", "the humanitarian group": the role (an institution with at most one
+    // word before it) refers back to whoever holds it; a kind of institution ("the district hospital") only
     // to one of its kind (`by_role`).
     let generic = !institution || lex.grammar.generic_institutions.has(&toks[i]);
-    let bare = i == e - 1 && e - s <= 3 && generic;
+    // A person's role with a word before it ("the interior minister") names an office of
+    // its own, not whoever spoke last.
+    let bare = i == e - 1 && (e - s == 2 || (institution && e - s <= 3)) && generic;
     let holder = if institution {
         history.institution(role)
     } else {
