@@ -1048,6 +1048,28 @@ pub fn frame_at(frames: &[Frame], pos: usize) -> Option<&Frame> {
     }
 }
 
+/// [`frame_at`], except that a frame whose content misses `pos` does not reach it across a turn
+/// of the sentence ("Deaths rose to 73, but officials say the real toll is higher": the 73 is
+/// not theirs).
+pub fn frame_for<'f>(
+    toks: &[Token],
+    frames: &'f [Frame],
+    pos: usize,
+    lex: &Lexicon,
+) -> Option<&'f Frame> {
+    let f = frame_at(frames, pos)?;
+    if pos >= f.np.0 || (f.content.0 <= pos && pos < f.content.1) {
+        return Some(f);
+    }
+    // The clause of the report opens with the turn (", but officials say"), not one that
+    // closes its sentence after a turn in between (", although ..., the head of it said").
+    let clause = (pos + 1..=f.np.0.min(toks.len() - 1))
+        .rev()
+        .find(|&k| toks[k - 1].is_punct(','));
+    let turned = clause.is_some_and(|k| lex.grammar.content_breaks.has(&toks[k]));
+    (!turned).then_some(f)
+}
+
 /// "The office's breakdown of the dead ...", "the ministry's figure stood at 63": a sentence
 /// with no reporting verb whose count belongs to someone; they are its claimant.
 /// "disputes the company's figure of 22", "against the prosecutor's count of 22", "dismissed
@@ -1232,6 +1254,22 @@ mod tests {
         let toks = lex.tokenize(sentence, 0);
         let pos = toks.iter().position(|t| t.text == word).unwrap();
         count_agent(&toks, pos + 1, &lex, &History::default()).map(|c| c.source)
+    }
+
+    #[test]
+    fn a_report_after_a_turn_of_the_sentence_does_not_reach_back() {
+        let lex = Lexicon::builtin();
+        let claimant_of = |s: &str, word: &str| {
+            let toks = lex.tokenize(s, 0);
+            let fs = frames(&toks, &lex, &History::default(), &inq(s, &toks));
+            let pos = toks.iter().position(|t| t.text == word).unwrap();
+            frame_for(&toks, &fs, pos, &lex)
+                .and_then(|f| f.claimant.as_ref().map(|c| c.source.clone()))
+        };
+        let s = "Deaths rose to 73 on Monday, but officials say the real toll is far higher.";
+        assert_eq!(claimant_of(s, "73"), None);
+        let s = "Troops are still fighting, although fewer of them, the head of the agency told reporters.";
+        assert!(claimant_of(s, "Troops").is_some());
     }
 
     #[test]

