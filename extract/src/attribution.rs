@@ -98,10 +98,13 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         k = a;
     }
     // "A police report seen by the Herald estimated": the report is the subject, not who saw it.
+    // "A survey published in May estimated": a report's date aside is no subject either.
+    let aside = |p: &Token| lex.grammar.agent_prepositions.has(p) || lex.grammar.date_leads.has(p);
     if k >= 3
         && k < end
-        && lex.grammar.agent_prepositions.has(&toks[k - 1])
-        && lex.grammar.participle_asides.has(&toks[k - 2])
+        && aside(&toks[k - 1])
+        && (lex.grammar.participle_asides.has(&toks[k - 2])
+            || lex.speech_verbs.contains(toks, k - 2))
         && lex.source_nouns.contains(toks, k - 3)
     {
         k = collect_left(toks, k - 3, lex);
