@@ -103,6 +103,12 @@ fn is_source_column(text: &str, (s, e): (usize, usize), lex: &Lexicon) -> bool {
         .is_some_and(|t| lex.grammar.table_sources.has(t))
 }
 
+/// A header that names a value ("Figure", "Total", "Estimate") and no metric.
+fn is_value_column(text: &str, (s, e): (usize, usize), lex: &Lexicon) -> bool {
+    let toks = lex.tokenize(&text[s..e], s);
+    toks.iter().any(|t| lex.grammar.predicate_nouns.has(t))
+}
+
 fn lower(text: &str, (s, e): (usize, usize)) -> String {
     text[s..e].trim().to_lowercase()
 }
@@ -118,8 +124,22 @@ pub fn counts(text: &str, table: &Table, lex: &Lexicon, history: &History) -> Ve
         .header
         .iter()
         .position(|&h| is_source_column(text, h, lex));
+    // "Source | Published | What is counted | Figure": a column of values, whose metric each
+    // row's own words give.
+    let values: Vec<bool> = table
+        .header
+        .iter()
+        .map(|&h| is_value_column(text, h, lex))
+        .collect();
     let mut out = Vec::new();
     for row in &table.rows {
+        let row_metric = row
+            .iter()
+            .enumerate()
+            .filter(|&(c, &(s, e))| {
+                Some(c) != source && !text[s..e].bytes().any(|b| b.is_ascii_digit())
+            })
+            .find_map(|(_, &cell)| column_metric(text, cell, lex));
         let claimant = source.and_then(|c| {
             let (s, e) = row[c];
             let toks = lex.tokenize(&text[s..e], s);
@@ -130,7 +150,9 @@ pub fn counts(text: &str, table: &Table, lex: &Lexicon, history: &History) -> Ve
         // A row's label (its first cell, when that is not the source): "Mandalay".
         let label = (source != Some(0)).then(|| lower(text, row[0]));
         for (c, &(s, e)) in row.iter().enumerate() {
-            let Some(metric) = metrics[c] else { continue };
+            let Some(metric) = metrics[c].or(row_metric.filter(|_| values[c])) else {
+                continue;
+            };
             for n in numbers(&text[s..e], lex) {
                 let Some(value) = n.value.filter(|_| !n.year_like) else {
                     continue;
@@ -192,5 +214,23 @@ mod tests {
         let lines = crate::layout::analyze(text, &lex).paragraphs;
         // The header row has digits in neither of the first two lines; "A | B | C" has no row.
         assert!(tables(text, &lines).is_empty());
+    }
+
+    #[test]
+    fn a_value_column_takes_each_row_s_metric_from_its_words() {
+        let lex = Lexicon::builtin();
+        let text = "How the counts compare\n\
+                    Source | Published | What is counted | Figure\n\
+                    Health ministry | Feb 21, 2025 | people killed | 1,200\n\
+                    Rights group | Feb 24, 2025 | injured, hospital records | about 3,400\n\
+                    After the table, a sentence.";
+        let lines = crate::layout::analyze(text, &lex).paragraphs;
+        let t = tables(text, &lines);
+        let got: Vec<(Metric, u64)> = counts(text, &t[0], &lex, &History::default())
+            .into_iter()
+            .map(|c| (c.metric, c.value))
+            .collect();
+        // The dates of the "Published" column are no counts.
+        assert_eq!(got, [(Metric::Killed, 1200), (Metric::Wounded, 3400)]);
     }
 }
