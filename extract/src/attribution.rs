@@ -576,13 +576,45 @@ fn date_in(toks: &[Token], from: usize, to: usize, lex: &Lexicon) -> Option<Date
         .map(|d| d.expr)
 }
 
+/// "Deaths by province, NDMA: ...", "- Arrests, police: ...": a label whose last comma-separated
+/// words before its colon name an organisation or a person, the source of what follows.
+fn heading_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Frame> {
+    let colon = toks.iter().take(10).position(|t| t.is_punct(':'))?;
+    let comma = toks[..colon].iter().rposition(|t| t.is_punct(','))?;
+    if comma == 0 || colon - comma > 6 || toks[..comma].iter().any(|t| t.is_number()) {
+        return None;
+    }
+    let c = resolve(toks, comma + 1, colon, lex, history)??;
+    let named = toks[comma + 1..colon]
+        .iter()
+        .all(|t| t.is_word() && t.is_capitalized());
+    (c.person || c.org.is_some() || named).then(|| Frame {
+        claimant: Some(c),
+        np: (comma + 1, colon),
+        cue: (colon, colon + 1),
+        content: (colon + 1, toks.len()),
+        strong: false,
+        via: Vec::new(),
+        stated: None,
+    })
+}
+
 /// All frames of one sentence; `inq` tells which tokens are inside a quotation.
 pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) -> Vec<Frame> {
     let n = toks.len();
     let mut out: Vec<Frame> = Vec::new();
+    // "Deaths by province, NDMA: Sindh (411), ...": a heading's source after its last comma.
+    if let Some(f) = heading_source(toks, lex, history) {
+        out.push(f);
+    }
     // A headline's "Pentagon: ...", "Mark Cuban: ...", "Poll: ...": a name or a report
     // before a colon.
-    if let Some(colon) = toks.iter().take(6).position(|t| t.is_punct(':')) {
+    if let Some(colon) = toks
+        .iter()
+        .take(6)
+        .position(|t| t.is_punct(':'))
+        .filter(|_| out.is_empty())
+    {
         let named = lex
             .aliases
             .match_at(toks, 0)
@@ -1273,6 +1305,20 @@ mod tests {
         assert_eq!(claimant_of(s, "73"), None);
         let s = "Troops are still fighting, although fewer of them, the head of the agency told reporters.";
         assert!(claimant_of(s, "Troops").is_some());
+    }
+
+    #[test]
+    fn a_heading_names_its_source_after_its_last_comma() {
+        assert_eq!(
+            who(
+                "- Deaths by province, NDMA: Sindh (411), Punjab (168).",
+                "411"
+            )
+            .as_deref(),
+            Some("NDMA")
+        );
+        // Not a list of counts before the colon.
+        assert_eq!(who("Killed, 40, injured, NDMA: none.", "none"), None);
     }
 
     #[test]
