@@ -45,6 +45,11 @@ impl History {
             .find(|c| person.is_none_or(|p| c.person == p))
     }
 
+    /// The last person the article named or quoted.
+    pub fn last_person(&self) -> Option<&Claimant> {
+        self.last(Some(true))
+    }
+
     /// What "it" refers to: the last organisation or institution, not a described group
     /// ("two lawmakers", "officials").
     fn last_singular(&self) -> Option<&Claimant> {
@@ -1164,6 +1169,11 @@ pub fn speaker_label(toks: &[Token], history: &History) -> Option<Claimant> {
         .chain(chars.flat_map(char::to_lowercase))
         .collect();
     history.by_surname(&surname).cloned()
+}
+
+/// An interview transcript's answer: a paragraph that opens with "A:".
+pub fn answer_label(toks: &[Token]) -> bool {
+    toks.first().is_some_and(|t| t.text == "A") && toks.get(1).is_some_and(|t| t.is_punct(':'))
 }
 
 /// A number or a number word ("34,000", "six", "six-million").

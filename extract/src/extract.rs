@@ -66,6 +66,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let quotes = quote::regions(text, &layout.paragraphs);
     // "DEATHS BY PROVINCE (AFAD)": a heading's source, for the counts of the paragraph after it.
     let mut heading: Option<Claimant> = None;
+    // The person an interview's answers ("A: ...") are from, once the first one comes.
+    let mut respondent: Option<Claimant> = None;
     let tables = table::tables(text, &layout.paragraphs);
     for (pi, &(ps, pe)) in layout.paragraphs.iter().enumerate() {
         if let Some(t) = tables.iter().find(|t| t.paragraphs.contains(&pi)) {
@@ -117,8 +119,14 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             }
             // A transcript's "MARKHAM:" opens the paragraph: the speaker says what no one else
             // in it is said to.
+            // An interview's "A:": who answered the first question answers them all.
             if claims.len() == para_first_claim && speaker.is_none() {
-                speaker = claimant::speaker_label(toks, &history);
+                speaker = claimant::speaker_label(toks, &history).or_else(|| {
+                    if claimant::answer_label(toks) && respondent.is_none() {
+                        respondent = history.last_person().cloned();
+                    }
+                    respondent.clone().filter(|_| claimant::answer_label(toks))
+                });
             }
             let inq = quote::inside(toks, &quotes);
             let fs = frames(toks, lex, &history, &inq);
@@ -408,6 +416,28 @@ mod tests {
         let text = "Headline\n\nThe storm hit at night. It was strong (Reuters)\n\n\
                     Deaths by town: Hatay (20) and Adana (30).";
         assert_eq!(sources(text), [None, None]);
+    }
+
+    #[test]
+    fn an_interview_s_answers_are_the_respondent_s() {
+        let lex = Lexicon::builtin();
+        let text = "Headline\n\nThe presenter, Daniel Okafor, spoke to Amina Qureshi, who runs the relief \
+                    camps.\n\nQ: Amina Qureshi, thank you. How many have died?\n\nA: In the province, \
+                    638 people have died.\n\nQ: And the minister says 900?\n\nA: About 520,000 \
+                    people are in camps.";
+        let got: Vec<(u64, Option<String>)> = analyze(text, &lex)
+            .claims
+            .iter()
+            .filter_map(|c| Some((c.value?, c.claimant.as_ref().map(|c| c.source.clone()))))
+            .filter(|(v, _)| *v != 900)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (638, Some("Amina Qureshi".to_string())),
+                (520_000, Some("Amina Qureshi".to_string()))
+            ]
+        );
     }
 
     #[test]
