@@ -298,6 +298,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_dateline_names_any_outlet_and_is_cut_from_the_body() {
+        let lex = Lexicon::builtin();
+        let text =
+            "Hajj deaths rise\n\nAMMAN, June 24 (Levant Courier) - The health minister said \
+                    on Sunday that many pilgrims had died.";
+        let l = analyze(text, &lex);
+        assert_eq!(l.outlet.as_deref(), Some("Levant Courier"));
+        let body = &text[l.paragraphs.last().unwrap().0..];
+        assert!(body.starts_with("The health minister"), "{body}");
+    }
+
+    #[test]
     fn the_tail_after_a_trailer_is_clutter_from_the_teaser_on() {
         let lex = Lexicon::builtin();
         let text = "Title words of the story\nThe article body has a real sentence with enough words in it.\nAnother story teaser headline goes here\nTeaser paragraph of another story, with words.\nArticle image\nAuthor bio line.\n";
