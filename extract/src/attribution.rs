@@ -446,7 +446,14 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
             && (toks[k - 2].possessive || lex.grammar.articles.has(&toks[k - 2]));
         let ok = match t.kind {
             _ if noun || modifies_source_noun(toks, k - 1, lex) => true,
-            crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "-" | "." | "/" | "&"),
+            // A hyphen inside a name ("Harvard-led"), not a dash between phrases ("22
+            // September - State television says").
+            crate::token::TokKind::Punct if t.text == "-" => {
+                k >= 2
+                    && toks[k - 2].end == t.start
+                    && toks.get(k).is_some_and(|n| n.start == t.end)
+            }
+            crate::token::TokKind::Punct => matches!(t.text, "(" | ")" | "." | "/" | "&"),
             crate::token::TokKind::Number => false,
             crate::token::TokKind::Word => {
                 place_of
@@ -1305,6 +1312,18 @@ mod tests {
         assert_eq!(claimant_of(s, "73"), None);
         let s = "Troops are still fighting, although fewer of them, the head of the agency told reporters.";
         assert!(claimant_of(s, "Troops").is_some());
+    }
+
+    #[test]
+    fn a_dash_between_phrases_ends_a_subject_and_a_hyphen_does_not() {
+        assert_eq!(
+            who("22 September - State television says 17 people died.", "17").as_deref(),
+            Some("State television")
+        );
+        assert_eq!(
+            who("Al-Shabaab said 17 people died.", "17").as_deref(),
+            Some("Al-Shabaab")
+        );
     }
 
     #[test]
