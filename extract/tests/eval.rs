@@ -34,7 +34,7 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.93;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
-// Measured on the figure test set: figures F1 0.954 (P 0.964, R 0.944), attribution 0.861.
+// Measured on the figure test set: figures F1 0.958 (P 0.964, R 0.952), attribution 0.854.
 const FIGURES_SET_F1_FLOOR: f64 = 0.95;
 const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.85;
 // Measured on the saved pages: figures F1 0.899 (P 0.935, R 0.867), attribution 0.977.
@@ -60,24 +60,26 @@ const HOLDOUT3_ATTRIBUTION_FLOOR: f64 = 0.94;
 // 0.704 (P 0.748, R 0.665) and 0.770 once, before any rule was tuned on its classes.
 const HOLDOUT4_F1_FLOOR: f64 = 0.82;
 const HOLDOUT4_ATTRIBUTION_FLOOR: f64 = 0.83;
-// Measured on the fifth held-out set: figures F1 0.852 (P 0.892, R 0.817), attribution 0.812;
+// Measured on the fifth held-out set: figures F1 0.852 (P 0.892, R 0.817), attribution 0.823;
 // 0.772 (P 0.808, R 0.739) and 0.762 once, before any rule was tuned on its classes.
 const HOLDOUT5_F1_FLOOR: f64 = 0.845;
-const HOLDOUT5_ATTRIBUTION_FLOOR: f64 = 0.805;
-// Measured on the sixth held-out set: figures F1 0.855 (P 0.919, R 0.799), attribution 0.753;
+const HOLDOUT5_ATTRIBUTION_FLOOR: f64 = 0.815;
+// Measured on the sixth held-out set: figures F1 0.855 (P 0.919, R 0.799), attribution 0.773;
 // 0.784 (P 0.873, R 0.712) and 0.589 once, before any rule was tuned on its classes.
 const HOLDOUT6_F1_FLOOR: f64 = 0.845;
-const HOLDOUT6_ATTRIBUTION_FLOOR: f64 = 0.745;
-// Measured on the seventh held-out set: figures F1 0.817 (P 0.924, R 0.733), attribution 0.809;
+const HOLDOUT6_ATTRIBUTION_FLOOR: f64 = 0.765;
+// Measured on the seventh held-out set: figures F1 0.825 (P 0.925, R 0.744), attribution 0.812;
 // 0.709 (P 0.848, R 0.609) and 0.741 once, before any rule was tuned on its classes.
-const HOLDOUT7_F1_FLOOR: f64 = 0.81;
+const HOLDOUT7_F1_FLOOR: f64 = 0.815;
 const HOLDOUT7_ATTRIBUTION_FLOOR: f64 = 0.80;
-// Measured on the eighth held-out set: figures F1 0.821 (P 0.857, R 0.788), attribution 0.639;
+// Measured on the eighth held-out set: figures F1 0.821 (P 0.857, R 0.788), attribution 0.667;
 // 0.759 (P 0.833, R 0.697) and 0.600 once, before any rule was tuned on its classes.
 const HOLDOUT8_F1_FLOOR: f64 = 0.815;
-const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.63;
-const HOLDOUT9_F1_FLOOR: f64 = 0.83;
-const HOLDOUT9_ATTRIBUTION_FLOOR: f64 = 0.67;
+const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.66;
+// Measured on the ninth held-out set: figures F1 0.846 (P 0.870, R 0.824), attribution 0.755;
+// measured once before any rule was tuned on it: F1 0.804, attribution 0.637.
+const HOLDOUT9_F1_FLOOR: f64 = 0.84;
+const HOLDOUT9_ATTRIBUTION_FLOOR: f64 = 0.75;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
