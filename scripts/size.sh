@@ -35,10 +35,10 @@ for f in "$dist"/*; do
   esac
   printf '%-50s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
 done
-# Just over what they weigh now (December 2026): 284.7 KB and about 933 KB (the worker grew
-# with the table of every country, 7 KB gzipped on its own).
+# Just over what they weigh now (December 2026): 284.6 KB and about 940 KB (the worker grew
+# with the table of every country, 7 KB gzipped on its own, and with the rules since).
 PAGE_LIMIT=290
-WORKER_LIMIT=940
+WORKER_LIMIT=948
 kb() { echo "$1/1024" | bc -l; }
 printf 'initial page, gzipped: %d bytes (%.1f KB; target 250 KB, limit %d KB)\n' "$total" "$(kb "$total")" "$PAGE_LIMIT"
 printf 'importer worker, gzipped: %d bytes (%.1f KB; target 400 KB, limit %d KB)\n' "$worker" "$(kb "$worker")" "$WORKER_LIMIT"
