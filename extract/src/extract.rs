@@ -192,7 +192,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 }
                 // "South Carolina has counted 49, Georgia 33": where places count, each item's
                 // place speaks for its own count.
-                if claimant.as_ref().is_some_and(|c| speaks_as_place(c, lex)) {
+                // "the ministry counted 480,000 and the union 1.7 million": an item that
+                // names an organisation or a person speaks for its own count.
+                if let Some(item) = gapped_speaker(toks, &f, lex, &history) {
+                    claimant = Some(item);
+                } else if claimant.as_ref().is_some_and(|c| speaks_as_place(c, lex)) {
                     if let Some(k) = gapped_name(toks, f.anchor, f.anchor + 1) {
                         claimant = Some(claimant::list_place(&toks[k..f.anchor]));
                     }
@@ -292,6 +296,19 @@ fn table_claim(c: table::Count) -> RawClaim {
         repeats: Vec::new(),
         subset: false,
     }
+}
+
+/// The organisation a gapped item of a list describes before its count, if any.
+fn gapped_speaker(
+    toks: &[crate::token::Token],
+    f: &crate::figure::Figure,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Claimant> {
+    // A described one ("the union"), not a bare name, which may be a place's ("Officials said
+    // 40 died, Georgia 3").
+    let k = gapped_name(toks, f.tok_start, f.tok_end).filter(|&k| toks[k].is("the"))?;
+    claimant::resolve(toks, k, f.tok_start, lex, history).flatten()
 }
 
 fn speaks_as_place(c: &Claimant, lex: &Lexicon) -> bool {
@@ -416,6 +433,26 @@ mod tests {
         let text = "Headline\n\nThe storm hit at night. It was strong (Reuters)\n\n\
                     Deaths by town: Hatay (20) and Adana (30).";
         assert_eq!(sources(text), [None, None]);
+    }
+
+    #[test]
+    fn an_organisation_named_in_a_gapped_list_speaks_for_its_count() {
+        let lex = Lexicon::builtin();
+        let text = "Headline\n\nThe CGT union said 3.5 million people marched. On March 15 the \
+                    ministry had counted 480,000 marchers and the union 1.7 million.";
+        let got: Vec<(u64, Option<String>)> = analyze(text, &lex)
+            .claims
+            .iter()
+            .filter_map(|c| Some((c.value?, c.claimant.as_ref().map(|c| c.source.clone()))))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (3_500_000, Some("CGT union".to_string())),
+                (480_000, Some("Ministry".to_string())),
+                (1_700_000, Some("CGT union".to_string()))
+            ]
+        );
     }
 
     #[test]

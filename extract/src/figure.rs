@@ -680,7 +680,12 @@ pub fn gapped_name(toks: &[Token], s: usize, e: usize) -> Option<usize> {
         .rev()
         .take_while(|&k| toks[k].is_word() && toks[k].is_capitalized())
         .last();
-    let k = name.filter(|&k| k > 0)?;
+    // "... and the union 1.7 million": a definite noun phrase names an item too.
+    let described = || {
+        (s.saturating_sub(3)..s.saturating_sub(1))
+            .find(|&k| toks[k].is("the") && toks[k + 1..s].iter().all(|t| t.is_word()))
+    };
+    let k = name.or_else(described).filter(|&k| k > 0)?;
     let link = |t: &Token| t.is_punct(',') || t.is_punct(';') || t.is("and");
     (link(&toks[k - 1]) && toks.get(e).is_none_or(|t| link(t) || t.is_punct('.'))).then_some(k)
 }
