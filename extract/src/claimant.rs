@@ -1229,7 +1229,8 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<(St
     if !ok || lone || counted || words.iter().any(|&i| lex.grammar.time_words.has(&toks[i])) {
         return None;
     }
-    let words: Vec<usize> = words
+    let all = words;
+    let mut words: Vec<usize> = all
         .iter()
         .copied()
         .skip_while(|&i| {
@@ -1237,10 +1238,16 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<(St
         })
         .take_while(|&i| i <= head)
         .collect();
-    // "A group of 67 artists": an organisation's head alone names none.
+    // "A group of 67 artists": an organisation's head alone names none; "a network of
+    // Muslim community groups" is named by what it gathers.
     if let [one] = words[..] {
         if lex.grammar.org_heads.has(&toks[one]) && !lex.grammar.group_nouns.has(&toks[one]) {
-            return None;
+            let gathers = toks.get(one + 1).is_some_and(|t| t.is("of"))
+                && all.iter().filter(|&&i| i > one + 1).count() >= 1;
+            if !gathers {
+                return None;
+            }
+            words = all.iter().copied().filter(|&i| i >= one).collect();
         }
     }
     let first = toks[*words.first()?].start;
@@ -1305,6 +1312,12 @@ mod tests {
             name("Local health officials").as_deref(),
             Some("Local health officials")
         );
+        // An organisation named by what it gathers, not by its head alone.
+        assert_eq!(
+            name("A coalition of tenant unions").as_deref(),
+            Some("Coalition of tenant unions")
+        );
+        assert_eq!(name("A group of 67 artists"), None);
     }
 
     #[test]
