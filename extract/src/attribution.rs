@@ -870,7 +870,8 @@ fn verb_frame(
         }
         return None;
     }
-    let subject = subject_left(toks, v, lex).filter(|&(s, e, citing)| {
+    // The subject with what it resolves to (resolved once: the costliest step of a frame).
+    let subject = subject_left(toks, v, lex).and_then(|(s, e, citing)| {
         let last = e - 1;
         // "reports", "claims", "estimate" are verbs after a name, a pronoun or a claimant
         // noun, and nouns after adjectives ("media reports", "Ukrainian reports").
@@ -879,7 +880,7 @@ fn verb_frame(
         let adjective =
             toks[last].norm.ends_with("an") && lex.parties.match_ending_at(toks, e).is_some();
         let reporter = lex.source_nouns.contains(toks, last);
-        (citing.is_some()
+        let plausible = (citing.is_some()
             || reporter
             || !lex.not_claimants.contains(toks, last)
             || lex.pronouns.contains(toks, last))
@@ -892,8 +893,11 @@ fn verb_frame(
                 || lex.claimant_nouns.contains(toks, last)
                 || lex.grammar.org_heads.has(&toks[last])
                 || lex.grammar.group_nouns.has(&toks[last]))
-            && !inq.get(s).copied().unwrap_or(false)
-            && resolve(toks, s, e, lex, history).is_some()
+            && !inq.get(s).copied().unwrap_or(false);
+        if !plausible {
+            return None;
+        }
+        Some((s, e, citing, resolve(toks, s, e, lex, history)?))
     });
     // "..., 42 were hurt when two more rounds struck, said Oren Malik": after a comma, a
     // speaker named right after the verb beats the clause before it.
@@ -908,15 +912,15 @@ fn verb_frame(
             }
         }
     }
-    let Some((s, e, citing)) = subject else {
+    let Some((s0, e0, citing, resolved)) = subject else {
         return inverted(toks, v, after, lex, history, noun_like);
     };
     // An adverbial before the verb ("Perhaps", "From a microphone"): the sentence's subject
     // said it, if it has one before.
-    let (s, e) = if adverbial(toks, s, e, lex) {
-        sentence_subject(toks, s, lex).unwrap_or((s, e))
+    let (s, e) = if adverbial(toks, s0, e0, lex) {
+        sentence_subject(toks, s0, lex).unwrap_or((s0, e0))
     } else {
-        (s, e)
+        (s0, e0)
     };
     // "Hours later the national police": a time phrase opening the subject is not its.
     let s = (s..e.saturating_sub(1))
@@ -934,15 +938,18 @@ fn verb_frame(
     if (verb_phrase..v).any(|k| lex.negators.contains(toks, k)) {
         return None;
     }
+    let subject_claimant = if (s, e) == (s0, e0) {
+        resolved
+    } else {
+        resolve(toks, s, e, lex, history)?
+    };
     let (claimant, via0) = match citing {
         Some((cs, ce)) => {
             let inner = resolve(toks, cs, ce, lex, history)?;
-            let relay = resolve(toks, s, e, lex, history)
-                .flatten()
-                .map(|c| c.source);
+            let relay = subject_claimant.map(|c| c.source);
             (inner, relay.into_iter().collect::<Vec<_>>())
         }
-        None => (resolve(toks, s, e, lex, history)?, Vec::new()),
+        None => (subject_claimant, Vec::new()),
     };
     // Leading ("X said that ...") unless the claimant follows the content ("..., X said").
     let preceded_by_content = s > 0

@@ -817,10 +817,20 @@ fn shouted(toks: &[Token]) -> bool {
 }
 
 /// A sentence in title case (a headline): capitalised words there are no sign of a name.
+/// At least three words of four letters or more, three in four of them capitalised.
 pub fn title_case(toks: &[Token]) -> bool {
-    let words = toks.iter().filter(|t| t.is_word() && t.text.len() > 3);
-    let n = words.clone().count();
-    n >= 3 && words.filter(|t| t.is_capitalized()).count() * 4 >= n * 3
+    let (mut long, mut lower) = (0, 0);
+    for t in toks.iter().filter(|t| t.is_word() && t.text.len() > 3) {
+        long += 1;
+        if !t.is_capitalized() {
+            lower += 1;
+            // More than a quarter of all the tokens: a quarter of the long words at least.
+            if lower * 4 > toks.len() {
+                return false;
+            }
+        }
+    }
+    long >= 3 && lower * 4 <= long
 }
 
 /// A person's name in `s..e`: two to four name words in a row, titles dropped ("Gov. Alma

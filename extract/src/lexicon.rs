@@ -4,6 +4,7 @@
 //! compiled into [`PhraseSet`]s that match on tokens, grammar words into [`WordSet`]s and
 //! [`WordTable`]s. Every list is declared once, in the `lexicon!` invocation below.
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
@@ -554,7 +555,8 @@ pub type Vocab = FxHashMap<String, u32>;
 /// Every word of the lexicon's lists with its id ([`NO_ID`] if it is in no phrase) and the
 /// lists it is in (as words of a [`WordSet`] or [`WordTable`], first words of a [`PhraseSet`]):
 /// what [`Lexicon::tokenize`] gives each token, with one lookup.
-type WordIndex = FxHashMap<String, (u32, Lists)>;
+/// Keys inline (no pointer to follow when a lookup compares them).
+type WordIndex = FxHashMap<CompactString, (u32, Lists)>;
 
 /// Which words of a phrase but its last carry a possessive `'s` (bit k for word k): "the
 /// state's Department of Health" is not "the State Department", while "Ukraine's military
@@ -895,11 +897,11 @@ impl Lexicon {
         }
         let mut words: WordIndex = vocab
             .into_iter()
-            .map(|(w, id)| (w, (id, Lists::NONE)))
+            .map(|(w, id)| (CompactString::from(w), (id, Lists::NONE)))
             .collect();
         let mut mark = |word: &str, mask: u128| {
             let entry = words
-                .entry(word.to_string())
+                .entry(CompactString::from(word))
                 .or_insert((NO_ID, Lists::NONE));
             entry.1 = entry.1.with(mask);
         };
