@@ -1223,6 +1223,8 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<(St
         && lex.grammar.articles.has(&toks[s]);
     let ok = anonymous
         || lex.claimant_nouns.contains(toks, head)
+        // "Beirut's governor", "the top U.S. general" ("a full head count" is no role's).
+        || (lex.role_heads.contains(toks, head) && !toks[s].is("a"))
         || lex.grammar.group_nouns.has(&toks[head])
         || lex.grammar.org_heads.has(&toks[head])
         || (words.len() == 1 && lex.parties.match_at(toks, head).is_some());
@@ -1260,6 +1262,11 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<(St
             words = all.iter().copied().filter(|&i| i >= one).collect();
         }
     }
+    // "The chief minister of West Bengal", "the governor of Beirut": the place or body the
+    // role is of belongs to its name.
+    if let Some(of_name) = role_of_name(toks, head, all, lex) {
+        words.extend(of_name);
+    }
     let first = toks[*words.first()?].start;
     let last = toks[*words.last()?].end;
     let raw: String = words
@@ -1287,6 +1294,27 @@ fn group(toks: &[Token], s: usize, words: &[usize], lex: &Lexicon) -> Option<(St
         first.to_uppercase().collect::<String>() + chars.as_str(),
         anonymous,
     ))
+}
+
+/// The words of "of West Bengal" after a role or an organisation's head at `head` ("the
+/// chief minister of West Bengal"): "of", perhaps "the", then capitalised words, all in
+/// `words` (the phrase's words).
+fn role_of_name(toks: &[Token], head: usize, words: &[usize], lex: &Lexicon) -> Option<Vec<usize>> {
+    let role = lex.role_heads.contains(toks, head) || lex.grammar.org_heads.has(&toks[head]);
+    if !role || !toks.get(head + 1).is_some_and(|t| t.is("of")) {
+        return None;
+    }
+    let mut k = head + 2;
+    if toks.get(k).is_some_and(|t| t.is("the")) {
+        k += 1;
+    }
+    let run: Vec<usize> = (k..toks.len())
+        .take_while(|&i| words.contains(&i) && toks[i].is_word() && toks[i].is_capitalized())
+        .collect();
+    if run.is_empty() {
+        return None;
+    }
+    Some((head + 1..k).chain(run).collect())
 }
 
 #[cfg(test)]
@@ -1328,6 +1356,19 @@ mod tests {
             Some("Coalition of tenant unions")
         );
         assert_eq!(name("A group of 67 artists"), None);
+        // A role with the place or body it is of, or the place's possessive.
+        assert_eq!(
+            name("The chief minister of West Bengal").as_deref(),
+            Some("Chief minister of West Bengal")
+        );
+        assert_eq!(
+            name("The governor of Beirut").as_deref(),
+            Some("Governor of Beirut")
+        );
+        assert_eq!(
+            name("Beirut's governor").as_deref(),
+            Some("Beirut's governor")
+        );
     }
 
     #[test]

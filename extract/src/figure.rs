@@ -1135,6 +1135,26 @@ mod tests {
     }
 
     #[test]
+    fn what_people_underwent_names_the_metric() {
+        assert_eq!(
+            metrics("Up to 300,000 people had been left without a home."),
+            [(Some(300_000), Metric::Displaced)]
+        );
+        assert_eq!(
+            metrics("About 49,000 people had moved into accommodation centres."),
+            [(Some(49_000), Metric::Displaced)]
+        );
+        assert_eq!(
+            metrics("As many as 30 people were still under the rubble."),
+            [(Some(30), Metric::Missing)]
+        );
+        assert_eq!(
+            metrics("More than 50 protesters had suffered serious eye trauma."),
+            [(Some(50), Metric::Wounded)]
+        );
+    }
+
+    #[test]
     fn counts_joined_by_a_comma_share_the_predicate_after_them() {
         assert_eq!(
             metrics("Border clashes: 9 soldiers, 7 civilians killed"),

@@ -154,7 +154,6 @@ macro_rules! lexicon {
         const LIST_COUNT: usize = [
             $( stringify!($wf), )* $( stringify!($tf), )* $( stringify!($pf), )*
         ].len();
-        const _: () = assert!(LIST_COUNT <= Lists::CAPACITY, "more lists than a token's Lists holds");
     };
 }
 
@@ -906,7 +905,15 @@ impl Lexicon {
             entry.1 = entry.1.with(mask);
         };
         let (sets, tables, phrases) = self.lists_mut();
-        let mut masks = (0..LIST_COUNT as u8).map(Lists::mask);
+        // The first lists get a bit of a token's [`Lists`]; any beyond its capacity get none
+        // (0) and look their words up, slower but the same.
+        let mut masks = (0..LIST_COUNT)
+            .map(|k| {
+                u8::try_from(k)
+                    .ok()
+                    .filter(|&b| (b as usize) < Lists::CAPACITY)
+            })
+            .map(|b| b.map_or(0, Lists::mask));
         for set in sets {
             set.mask = masks.next().expect("LIST_COUNT counts every list");
             set.words.iter().for_each(|w| mark(w, set.mask));
