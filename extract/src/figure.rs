@@ -95,6 +95,17 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     {
         return true;
     }
+    // "Al Haouz, home to about 570,000 people"; "the stadium holds about 47,000".
+    if q > 0 && lex.population_leads.match_ending_at(toks, q).is_some() {
+        return true;
+    }
+    // "the 2020 blast", "its 2019 report": a year before a noun it dates.
+    if p.year_like
+        && prev.is_some_and(|t| g.of_determiners.has(t))
+        && next.is_some_and(|t| t.is_word() && !lex.people.contains(toks, e))
+    {
+        return true;
+    }
     // "Derna had about 90,000 residents before the flood."
     let had = q > 0 && g.population_verbs.has(&toks[q - 1]);
     if had
@@ -1450,6 +1461,12 @@ mod tests {
         assert_eq!(values("In Florida 12 died."), [Some(12)]);
         assert!(values("Derna had about 90,000 residents before the flood.").is_empty());
         assert!(values("Serbia, a country of 6.6 million people, has seen protests.").is_empty());
+        assert!(values("Al Haouz, home to about 570,000 people, has lost many.").is_empty());
+        assert!(values("The stadium was built for 47,000 fans.").is_empty());
+        assert!(values("Floods displaced 40,702 households.").is_empty());
+        // A year that dates a noun counts nobody, a year-like count of people does.
+        assert!(values("No one has listed the people the 2020 blast killed.").is_empty());
+        assert_eq!(values("The 2000 soldiers were killed."), [Some(2000)]);
         // What someone underwent after "injured two more" is theirs, not the count before's.
         let got = figs("The flood killed four members of one family and injured two more.");
         assert_eq!(got[1].2, Metric::Wounded);

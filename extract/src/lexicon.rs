@@ -200,6 +200,7 @@ lexicon! {
         not_people = [units.not_people],
         not_people_before = [units.not_people_before],
         ratio_after = [units.ratio_after],
+        population_leads = [units.population_leads],
         /// Tagged with the [`Metric`] ([`metric_of`]).
         metrics = [
             metrics.deployed => Metric::Deployed as u32,
