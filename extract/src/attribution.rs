@@ -91,9 +91,15 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     }
     let mut k = collect_left(toks, end, lex);
     // "In Marseille the prefecture counted", "In June the ministry said": an article right
-    // after a name starts the subject.
+    // after a name starts the subject; after an opening phrase, after any word ("In its
+    // evening update the health ministry put").
+    let opening = toks
+        .first()
+        .is_some_and(|t| lex.grammar.prepositions.has(t));
     if let Some(a) = (k + 1..end).rev().find(|&a| {
-        lex.grammar.articles.has(&toks[a]) && toks[a - 1].is_word() && toks[a - 1].is_capitalized()
+        lex.grammar.articles.has(&toks[a])
+            && toks[a - 1].is_word()
+            && (toks[a - 1].is_capitalized() || opening)
     }) {
         k = a;
     }
@@ -1368,6 +1374,11 @@ mod tests {
         assert_eq!(who(s, "16,000").as_deref(), Some("Prefecture"));
         let s = "The Ministry of the Interior said 40 people died.";
         assert_eq!(who(s, "40").as_deref(), Some("Ministry of the Interior"));
+        // After an opening phrase, an article after any word.
+        let s = "In its evening update the health ministry put the toll at 135 dead.";
+        assert_eq!(who(s, "135").as_deref(), Some("Health ministry"));
+        let s = "In the north the army said 12 people died.";
+        assert_eq!(who(s, "12").as_deref(), Some("Army"));
     }
 
     /// The owner of the count at `word` ("the ministry's figure of 22"), with the qualifier

@@ -893,7 +893,10 @@ pub fn mentions(toks: &[Token], lex: &Lexicon) -> Vec<(String, String)> {
         }
         let start = i;
         i = name_run(toks, i, toks.len(), lex).max(i + 1);
-        let after_preposition = start > 0 && lex.grammar.prepositions.has(&toks[start - 1]);
+        // Not "in Terre Haute"; but "given by Sarat Kumar Mohanty" names a person.
+        let after_preposition = start > 0
+            && lex.grammar.prepositions.has(&toks[start - 1])
+            && !lex.grammar.agent_prepositions.has(&toks[start - 1]);
         let entity = !lex.aliases.find_all(toks, start, i).is_empty();
         let in_org = toks
             .get(i)
@@ -1549,5 +1552,20 @@ mod tests {
         let toks = lex.tokenize("Ban said it.", 0);
         let c = resolve(&toks, 0, 1, &lex, &history).flatten();
         assert_eq!(c.map(|c| c.source).as_deref(), Some("Ban Ki-moon"));
+    }
+
+    #[test]
+    fn a_transcript_label_names_whom_an_agent_phrase_named() {
+        let lex = Lexicon::builtin();
+        let mut history = History::default();
+        let text = "The briefing was given by Sarat Kumar Mohanty, a relief commissioner.";
+        for (n, d) in mentions(&lex.tokenize(text, 0), &lex) {
+            history.mention(n, d);
+        }
+        let toks = lex.tokenize("MOHANTY: The toll is 275.", 0);
+        let c = speaker_label(&toks, &history);
+        assert_eq!(c.map(|c| c.source).as_deref(), Some("Sarat Kumar Mohanty"));
+        // A place after "in" is no person.
+        assert!(mentions(&lex.tokenize("It happened in Terre Haute.", 0), &lex).is_empty());
     }
 }

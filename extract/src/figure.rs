@@ -398,6 +398,12 @@ pub fn find_figures(
             (m, _) => m,
         }
         .unwrap_or(Metric::Other);
+        // "lost seven of his relatives": kin one loses are dead.
+        let kin = (p.tok_end..noun_end).any(|k| lex.kin.contains(toks, k));
+        let metric = match metric {
+            Metric::Casualties if kin => Metric::Killed,
+            m => m,
+        };
         // Party: inside the noun phrase, "from X" after it, the agent of a deployment verb, the
         // antecedent.
         let mut party = party_in(toks, p.tok_end, noun_end, lex);
@@ -1143,6 +1149,18 @@ mod tests {
     /// The metrics of the figures of `s`, in order.
     fn metrics(s: &str) -> Vec<(Option<u64>, Metric)> {
         figs(s).into_iter().map(|(v, _, m, _)| (v, m)).collect()
+    }
+
+    #[test]
+    fn kin_one_lost_are_dead() {
+        assert_eq!(
+            metrics("He had lost seven of his relatives."),
+            [(Some(7), Metric::Killed)]
+        );
+        assert_eq!(
+            metrics("Russia lost 5,000 soldiers."),
+            [(Some(5000), Metric::Casualties)]
+        );
     }
 
     #[test]

@@ -194,6 +194,7 @@ lexicon! {
         groups = [people.groups],
         responders = [people.responders],
         not_sent = [people.not_sent],
+        kin = [people.kin],
         elliptic_verbs = [people.elliptic_verbs],
         people_predicates = [people.predicates],
         predicate_auxiliaries = [people.predicate_auxiliaries],
