@@ -1237,6 +1237,11 @@ pub fn bracketed_source(
         })
         .find(|&k| toks[k].is_punct('('))?;
     let close = (open + 1..toks.len()).find(|&k| toks[k].is_punct(')'))?;
+    // "(interior ministry, Wednesday evening)", "(AFAD, Feb 8)": the source before a comma.
+    let close = (open + 1..close)
+        .find(|&k| toks[k].is_punct(','))
+        .filter(|&k| k > open + 1)
+        .unwrap_or(close);
     let inside = &toks[open + 1..close];
     if inside.is_empty() || inside.iter().any(|t| crate::claimant::is_count(t, lex)) {
         return None;

@@ -66,6 +66,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let quotes = quote::regions(text, &layout.paragraphs);
     // "DEATHS BY PROVINCE (AFAD)": a heading's source, for the counts of the paragraph after it.
     let mut heading: Option<Claimant> = None;
+    let mut after_item = false;
     // The person an interview's answers ("A: ...") are from, once the first one comes.
     let mut respondent: Option<Claimant> = None;
     let tables = table::tables(text, &layout.paragraphs);
@@ -80,7 +81,21 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             }
             continue;
         }
-        let listed_by = heading.take();
+        // A heading's source goes to the paragraph after it, or to every item of the list
+        // after it ("- Dead: 2,946", "- Injured: 5,674"), and no further.
+        let item = text[ps..pe]
+            .trim_start()
+            .starts_with(['-', '•', '*', '–', '—']);
+        if !item && after_item {
+            heading = None;
+        }
+        after_item = item;
+        let listed_by = if item {
+            heading.clone()
+        } else {
+            heading.take()
+        };
+        let mut boxed_by: Option<Claimant> = None;
         let mut carry: Option<(Option<Claimant>, Vec<String>)> = None;
         let mut speaker: Option<Claimant> = None;
         let para_first_claim = claims.len();
@@ -162,10 +177,14 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                 (c.or_else(|| speaker.clone()), via, stated.or(leading_date))
             };
             let span = [ss, se];
-            let alone = text[ps..pe].trim() == text[ss..se].trim();
-            if alone && figures.is_empty() && toks.last().is_some_and(|t| t.is_punct(')')) {
+            // "Key figures (interior ministry, Wednesday evening)": a line that ends in the
+            // source it brackets is the source of the lines after it, in its paragraph and the
+            // next.
+            let line_start = text[..ss].trim_end_matches([' ', '\t']).ends_with('\n');
+            if figures.is_empty() && line_start && toks.last().is_some_and(|t| t.is_punct(')')) {
                 let open = toks.iter().rposition(|t| t.is_punct('('));
                 heading = open.and_then(|o| bracketed_source(toks, o, lex, &history));
+                boxed_by = heading.clone();
             }
             // A vague amount ("dozens", "hundreds of thousands") has no value to chart, compare
             // or contradict: it is no figure.
@@ -188,7 +207,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
                     }
                 }
                 if claimant.is_none() {
-                    claimant = listed_by.clone();
+                    claimant = boxed_by.clone().or_else(|| listed_by.clone());
                 }
                 // "South Carolina has counted 49, Georgia 33": where places count, each item's
                 // place speaks for its own count.
@@ -433,6 +452,11 @@ mod tests {
         let text = "Headline\n\nThe storm hit at night. It was strong (Reuters)\n\n\
                     Deaths by town: Hatay (20) and Adana (30).";
         assert_eq!(sources(text), [None, None]);
+        // A box's bracketed source line speaks for every item of its list, and no further.
+        let text = "Headline\n\nKey figures\n(interior ministry, Wednesday evening)\n- Dead: \
+                    2,946\n- Injured: 5,674\n\nElsewhere 12 people died.";
+        let ministry = Some("Interior ministry".to_string());
+        assert_eq!(sources(text), [ministry.clone(), ministry, None]);
     }
 
     #[test]

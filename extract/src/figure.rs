@@ -95,7 +95,12 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    // "Al Haouz, home to about 570,000 people"; "the stadium holds about 47,000".
+    // "Villages affected: 2,930", "- Houses destroyed: 5,000": a label that counts things.
+    let item = usize::from(toks.first().is_some_and(|t| t.is_punct('-')));
+    if label_colon(toks, p, lex).is_some() && lex.not_people.contains(toks, item) {
+        return true;
+    }
+    // "Al Haouz, home to about 570,000 people"; "a stadium built for 47,000".
     if q > 0 && lex.population_leads.match_ending_at(toks, q).is_some() {
         return true;
     }
@@ -482,16 +487,19 @@ const LABEL_TOKENS: usize = 8;
 /// 4,525": a label naming a metric opens the sentence, a colon, then the number (and its
 /// qualifier). The label's metric.
 fn labelled(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<Metric> {
+    let c = label_colon(toks, p, lex)?;
+    (0..c).find_map(|k| lex.metrics.match_at(toks, k).map(|(_, tag)| metric_of(tag)))
+}
+
+/// The colon of a fact box's label before the count ("Dead in Al Haouz: 1,684").
+fn label_colon(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<usize> {
     let c = qualifier_start(toks, p.tok_start, lex).checked_sub(1)?;
     let label = (1..=LABEL_TOKENS).contains(&c)
         && toks[c].is_punct(':')
         && toks[..c]
             .iter()
             .all(|t| t.is_word() || t.is_punct(',') || t.is_punct('-'));
-    if !label {
-        return None;
-    }
-    (0..c).find_map(|k| lex.metrics.match_at(toks, k).map(|(_, tag)| metric_of(tag)))
+    label.then_some(c)
 }
 
 /// "a 1,800-strong battlegroup", "a 5,000-strong force": the end of the count and the unit it
@@ -1482,6 +1490,7 @@ mod tests {
         assert!(values("Al Haouz, home to about 570,000 people, has lost many.").is_empty());
         assert!(values("The stadium was built for 47,000 fans.").is_empty());
         assert!(values("Floods displaced 40,702 households.").is_empty());
+        assert!(values("- Villages affected: 2,930").is_empty());
         // A year that dates a noun counts nobody, a year-like count of people does.
         assert!(values("No one has listed the people the 2020 blast killed.").is_empty());
         assert_eq!(values("The 2000 soldiers were killed."), [Some(2000)]);
