@@ -1000,11 +1000,15 @@ fn verb_frame(
         // "..., the president told her.": an object alone is no clause.
         && n - after > 3;
     let leading = !preceded_by_content || that_follows || clause_follows;
-    // "So it makes sense, strategists said, for Democrats to ...": both sides of the speaker.
+    // "So it makes sense, strategists said, for Democrats to ...": both sides of the speaker;
+    // "The toll rose to 507, it said, and the number missing climbed to 537": and the clause
+    // joined after it.
     let parenthetical = !leading
         && toks.get(after).is_some_and(|t| t.is_punct(','))
         && toks.get(after + 1).is_some_and(|t| {
-            !t.norm.ends_with("ing") && !lex.grammar.coordinators.has(t) && !is_quote_token(t)
+            !t.norm.ends_with("ing")
+                && (!lex.grammar.coordinators.has(t) || t.is("and"))
+                && !is_quote_token(t)
         })
         && n > after + 3;
     let content = if leading {
@@ -1403,6 +1407,9 @@ mod tests {
             who("Officials revise the crash toll to 275", "275").as_deref(),
             Some("Officials")
         );
+        // A parenthetical speaker speaks for the clause joined after it too.
+        let s = "The toll rose to 507, officials said, and the number missing climbed to 537.";
+        assert_eq!(who(s, "537").as_deref(), Some("Officials"));
         // After an opening phrase, an article after any word.
         let s = "In its evening update the health ministry put the toll at 135 dead.";
         assert_eq!(who(s, "135").as_deref(), Some("Health ministry"));
