@@ -1075,17 +1075,25 @@ fn metric_before(toks: &[Token], p: &NumberPhrase, cues: &Cues, lex: &Lexicon) -
     };
     // A predicate's subject clause is already bounded ([`clause_start`]): its asides hold cues.
     let bounded = listed || cues.predicate_from.is_some();
+    // `other` is the residue: "people injured and treated in hospitals stood at 582" were
+    // injured.
+    let mut residue = None;
     for k in (from..q_start).rev() {
         if !bounded && (toks[k].is_punct(',') || toks[k].is_punct(';')) {
             break;
         }
         if let Some((len, tag)) = lex.metrics.match_at(toks, k) {
             if k + len <= q_start {
-                return Some(metric_of(tag));
+                match metric_of(tag) {
+                    Metric::Other => residue = residue.or(Some(Metric::Other)),
+                    // "Hospitals in the region treated 96": a place is no deployment there.
+                    Metric::Deployed | Metric::Fighting if residue.is_some() => return residue,
+                    m => return Some(m),
+                }
             }
         }
     }
-    None
+    residue
 }
 
 #[cfg(test)]
@@ -1157,6 +1165,18 @@ mod tests {
     /// The metrics of the figures of `s`, in order.
     fn metrics(s: &str) -> Vec<(Option<u64>, Metric)> {
         figs(s).into_iter().map(|(v, _, m, _)| (v, m)).collect()
+    }
+
+    #[test]
+    fn other_is_the_residue_of_a_tallys_subject() {
+        assert_eq!(
+            metrics("The count of people injured and treated in hospitals stood at 582."),
+            [(Some(582), Metric::Wounded)]
+        );
+        assert_eq!(
+            metrics("Hospitals in the region treated 96 people."),
+            [(Some(96), Metric::Other)]
+        );
     }
 
     #[test]
