@@ -352,6 +352,22 @@ fn relative_subject(
     if start >= end {
         return None;
     }
+    // "U.S. documents leaked in April, which estimated": not the date, what it dates.
+    let dated = start >= 3
+        && lex.grammar.date_leads.has(&toks[start - 1])
+        && find_dates_in(&toks[start..end], &lex.grammar)
+            .first()
+            .is_some_and(|d| d.tok_start == 0 && start + d.tok_end == end);
+    if dated {
+        end = start - 1;
+        if toks[end - 1].norm.ends_with("ed") {
+            end -= 1;
+        }
+        start = collect_left(toks, end, lex);
+        if start >= end {
+            return None;
+        }
+    }
     // "Grace Mulenga, a fish seller at the market, who said": the name the appositive
     // describes.
     if let Some(c) = (1..start).rev().find(|&k| toks[k].is_punct(',')) {
@@ -1220,8 +1236,18 @@ pub fn count_agent(
 pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
     // "Its count reached 4,316": a possessive pronoun opening the sentence, right before the
     // noun, owns it as its referent does (not "while police take their statements").
-    let pronoun = |j: usize| {
+    // "On Thursday its count stood at": after an opening time phrase too.
+    let g = &lex.grammar;
+    let opens = |j: usize| {
         j == 0
+            || (j <= 4
+                && g.date_leads.has(&toks[0])
+                && toks[1..j].iter().all(|t| {
+                    t.is_punct(',') || (t.is_word() && (t.is_capitalized() || g.time_words.has(t)))
+                }))
+    };
+    let pronoun = |j: usize| {
+        opens(j)
             && lex.grammar.thing_possessives.has(&toks[j])
             && toks
                 .get(j + 1)
@@ -1407,6 +1433,16 @@ mod tests {
             who("Officials revise the crash toll to 275", "275").as_deref(),
             Some("Officials")
         );
+        // A relative's antecedent is what a date aside dates, not the date.
+        let s = "She cited documents leaked in April, which estimated Russian losses at 189,500.";
+        assert_ne!(who(s, "189,500").as_deref(), Some("April"));
+        // A possessive pronoun after an opening time phrase owns the count as its referent.
+        let lex = Lexicon::builtin();
+        let mut history = History::default();
+        history.mention_org("Red Cross".to_string());
+        let toks = lex.tokenize("On Thursday its count stood at 2,381.", 0);
+        let owner = owned_source(&toks, &lex, &history).map(|c| c.source);
+        assert_eq!(owner.as_deref(), Some("Red Cross"));
         // A parenthetical speaker speaks for the clause joined after it too.
         let s = "The toll rose to 507, officials said, and the number missing climbed to 537.";
         assert_eq!(who(s, "537").as_deref(), Some("Officials"));

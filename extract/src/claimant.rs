@@ -1143,6 +1143,8 @@ fn single_word(
     let nameless = lex.titles.contains(toks, i)
         || lex.grammar.place_heads.has(t)
         || lex.grammar.time_words.has(t)
+        || lex.grammar.months.of(t).is_some()
+        || lex.grammar.weekdays.of(t).is_some()
         || lex.role_heads.contains(toks, i);
     // An acronym that owns something is a name wherever it stands ("AFAD's evening update
     // puts the toll at ..."; a dateline's "PARIS," is none).
