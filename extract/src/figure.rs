@@ -1061,7 +1061,10 @@ fn metric_after(toks: &[Token], cues: &Cues, lex: &Lexicon) -> Option<Metric> {
 fn metric_before(toks: &[Token], p: &NumberPhrase, cues: &Cues, lex: &Lexicon) -> Option<Metric> {
     let q_start = cues.q_start;
     let bare = cues.noun_end == p.tok_end;
-    let listed = q_start > 0 && toks[q_start - 1].is_punct('(');
+    // "Seven remained missing, the army said: three Lebanese, three Syrians": an item of a
+    // list after a colon looks back over the list and the clause that introduces it.
+    let after_colon = (q_start.saturating_sub(8)..q_start).any(|k| toks[k].is_punct(':'));
+    let listed = q_start > 0 && toks[q_start - 1].is_punct('(') || after_colon;
     let reach = match (listed, bare) {
         (true, _) => q_start,
         (false, true) => 9,
@@ -1176,6 +1179,18 @@ mod tests {
         assert_eq!(
             metrics("Hospitals in the region treated 96 people."),
             [(Some(96), Metric::Other)]
+        );
+    }
+
+    #[test]
+    fn items_after_a_colon_share_the_count_that_introduces_them() {
+        assert_eq!(
+            metrics("Seven people remained missing, the army said: three Lebanese, three Syrians."),
+            [
+                (Some(7), Metric::Missing),
+                (Some(3), Metric::Missing),
+                (Some(3), Metric::Missing)
+            ]
         );
     }
 
