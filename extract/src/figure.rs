@@ -1195,6 +1195,14 @@ mod tests {
     }
 
     #[test]
+    fn a_team_is_sent() {
+        assert_eq!(
+            metrics("The British team of 60 left on Tuesday."),
+            [(Some(60), Metric::Deployed)]
+        );
+    }
+
+    #[test]
     fn kin_one_lost_are_dead() {
         assert_eq!(
             metrics("He had lost seven of his relatives."),
