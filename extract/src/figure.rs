@@ -95,6 +95,17 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     {
         return true;
     }
+    // "53 clashes in the area, 23 of them inside the city": a part of a count of things.
+    let of_them =
+        next.is_some_and(|t| t.is("of")) && toks.get(e + 1).is_some_and(|t| g.pronoun_heads.has(t));
+    if of_them {
+        // Every number before it counts things ("26 deaths in the 24 hours to Tuesday, 9 of
+        // whom" are a part of the deaths).
+        let mut wholes = (0..s).filter(|&k| toks[k].is_number()).peekable();
+        if wholes.peek().is_some() && wholes.all(|k| lex.not_people.contains(toks, k + 1)) {
+            return true;
+        }
+    }
     // "Villages affected: 2,930", "- Houses destroyed: 5,000": a label that counts things.
     let item = usize::from(toks.first().is_some_and(|t| t.is_punct('-')));
     if label_colon(toks, p, lex).is_some() && lex.not_people.contains(toks, item) {
@@ -1534,6 +1545,11 @@ mod tests {
         assert!(values("The stadium was built for 47,000 fans.").is_empty());
         assert!(values("Floods displaced 40,702 households.").is_empty());
         assert!(values("- Villages affected: 2,930").is_empty());
+        assert!(values("There were 53 clashes, 23 of them inside the city.").is_empty());
+        assert_eq!(
+            values("Another 26 deaths were reported in the 24 hours to Tuesday, 9 of whom were children."),
+            [Some(26), Some(9)]
+        );
         // A year that dates a noun counts nobody, a year-like count of people does.
         assert!(values("No one has listed the people the 2020 blast killed.").is_empty());
         assert_eq!(values("The 2000 soldiers were killed."), [Some(2000)]);
