@@ -34,8 +34,8 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.93;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
-// Measured on the figure test set: figures F1 0.958 (P 0.964, R 0.952), attribution 0.854.
-const FIGURES_SET_F1_FLOOR: f64 = 0.95;
+// Measured on the figure test set: figures F1 0.966 (P 0.972, R 0.960), attribution 0.855.
+const FIGURES_SET_F1_FLOOR: f64 = 0.96;
 const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.85;
 // Measured on the saved pages: figures F1 0.899 (P 0.935, R 0.867), attribution 0.977.
 const PAGES_F1_FLOOR: f64 = 0.89;
@@ -46,44 +46,45 @@ const PAGES_ATTRIBUTION_FLOOR: f64 = 0.97;
 // measured, before the rules changed).
 const HOLDOUT_F1_FLOOR: f64 = 0.87;
 const HOLDOUT_ATTRIBUTION_FLOOR: f64 = 0.885;
-// Measured on the second held-out set: figures F1 0.846 (P 0.855, R 0.836), attribution 0.865
-// (0.756 and 0.818 when it was first measured, before the abduction and partitive rules; 0.735
+// Measured on the second held-out set: figures F1 0.869 (P 0.879, R 0.860), attribution 0.882
+// (0.846 and 0.865 before the fifth session of 2026-12-07; 0.756 and 0.818 when it was first measured, before the abduction and partitive rules; 0.735
 // and 0.696 with the rules of the session before).
-const HOLDOUT2_F1_FLOOR: f64 = 0.84;
-const HOLDOUT2_ATTRIBUTION_FLOOR: f64 = 0.86;
-// Measured on the third held-out set: figures F1 0.851 (P 0.886, R 0.818), attribution 0.948
+const HOLDOUT2_F1_FLOOR: f64 = 0.86;
+const HOLDOUT2_ATTRIBUTION_FLOOR: f64 = 0.875;
+// Measured on the third held-out set: figures F1 0.853 (P 0.891, R 0.818), attribution 0.955
 // (0.863 before every country became a party: it now finds counts of "Cambodians" it cannot
 // give a metric); 0.755 (P 0.825, R 0.695) and 0.833 once, before any rule was tuned on its classes.
 const HOLDOUT3_F1_FLOOR: f64 = 0.845;
-const HOLDOUT3_ATTRIBUTION_FLOOR: f64 = 0.94;
-// Measured on the fourth held-out set: figures F1 0.828 (P 0.854, R 0.804), attribution 0.842;
+const HOLDOUT3_ATTRIBUTION_FLOOR: f64 = 0.95;
+// Measured on the fourth held-out set: figures F1 0.839 (P 0.876, R 0.804), attribution 0.845;
 // 0.704 (P 0.748, R 0.665) and 0.770 once, before any rule was tuned on its classes.
-const HOLDOUT4_F1_FLOOR: f64 = 0.82;
+const HOLDOUT4_F1_FLOOR: f64 = 0.83;
 const HOLDOUT4_ATTRIBUTION_FLOOR: f64 = 0.83;
-// Measured on the fifth held-out set: figures F1 0.852 (P 0.892, R 0.817), attribution 0.823;
+// Measured on the fifth held-out set: figures F1 0.854 (P 0.896, R 0.817), attribution 0.823;
 // 0.772 (P 0.808, R 0.739) and 0.762 once, before any rule was tuned on its classes.
 const HOLDOUT5_F1_FLOOR: f64 = 0.845;
 const HOLDOUT5_ATTRIBUTION_FLOOR: f64 = 0.815;
-// Measured on the sixth held-out set: figures F1 0.855 (P 0.919, R 0.799), attribution 0.782;
+// Measured on the sixth held-out set: figures F1 0.855 (P 0.919, R 0.799), attribution 0.801;
 // 0.784 (P 0.873, R 0.712) and 0.589 once, before any rule was tuned on its classes.
 const HOLDOUT6_F1_FLOOR: f64 = 0.845;
-const HOLDOUT6_ATTRIBUTION_FLOOR: f64 = 0.775;
-// Measured on the seventh held-out set: figures F1 0.825 (P 0.925, R 0.744), attribution 0.822;
+const HOLDOUT6_ATTRIBUTION_FLOOR: f64 = 0.795;
+// Measured on the seventh held-out set: figures F1 0.825 (P 0.925, R 0.744), attribution 0.832;
 // 0.709 (P 0.848, R 0.609) and 0.741 once, before any rule was tuned on its classes.
 const HOLDOUT7_F1_FLOOR: f64 = 0.815;
-const HOLDOUT7_ATTRIBUTION_FLOOR: f64 = 0.815;
-// Measured on the eighth held-out set: figures F1 0.821 (P 0.857, R 0.788), attribution 0.682;
+const HOLDOUT7_ATTRIBUTION_FLOOR: f64 = 0.825;
+// Measured on the eighth held-out set: figures F1 0.818 (P 0.857, R 0.784), attribution 0.691
+// (F1 0.821 before the fifth session of 2026-12-07: a capacity no longer feeds the count after it);
 // 0.759 (P 0.833, R 0.697) and 0.600 once, before any rule was tuned on its classes.
-const HOLDOUT8_F1_FLOOR: f64 = 0.815;
-const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.675;
-// Measured on the ninth held-out set: figures F1 0.849 (P 0.870, R 0.828), attribution 0.756;
+const HOLDOUT8_F1_FLOOR: f64 = 0.81;
+const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.685;
+// Measured on the ninth held-out set: figures F1 0.853 (P 0.874, R 0.833), attribution 0.762;
 // measured once before any rule was tuned on it: F1 0.804, attribution 0.637.
-const HOLDOUT9_F1_FLOOR: f64 = 0.84;
-const HOLDOUT9_ATTRIBUTION_FLOOR: f64 = 0.75;
-// Measured on the tenth held-out set once, before any rule was tuned on it: figures F1 0.760
-// (P 0.776, R 0.744), attribution 0.728.
-const HOLDOUT10_F1_FLOOR: f64 = 0.75;
-const HOLDOUT10_ATTRIBUTION_FLOOR: f64 = 0.72;
+const HOLDOUT9_F1_FLOOR: f64 = 0.845;
+const HOLDOUT9_ATTRIBUTION_FLOOR: f64 = 0.755;
+// Measured on the tenth held-out set: figures F1 0.860 (P 0.882, R 0.839), attribution 0.820;
+// once before any rule was tuned on it: F1 0.760 (P 0.776, R 0.744), attribution 0.728.
+const HOLDOUT10_F1_FLOOR: f64 = 0.85;
+const HOLDOUT10_ATTRIBUTION_FLOOR: f64 = 0.81;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
