@@ -93,9 +93,11 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     // "In Marseille the prefecture counted", "In June the ministry said": an article right
     // after a name starts the subject; after an opening phrase, after any word ("In its
     // evening update the health ministry put").
-    let opening = toks
-        .first()
-        .is_some_and(|t| lex.grammar.prepositions.has(t));
+    // (After a live blog's time stamp: "20:15 — In its evening update the ministry put".)
+    let opening = toks.iter().position(Token::is_word).is_some_and(|i| {
+        let stamp = |t: &Token| t.is_number() || ":-–—".chars().any(|c| t.is_punct(c));
+        lex.grammar.prepositions.has(&toks[i]) && toks[..i].iter().all(stamp)
+    });
     if let Some(a) = (k + 1..end).rev().find(|&a| {
         lex.grammar.articles.has(&toks[a])
             && toks[a - 1].is_word()
@@ -1451,6 +1453,9 @@ mod tests {
         assert_eq!(who(s, "135").as_deref(), Some("Health ministry"));
         let s = "In the north the army said 12 people died.";
         assert_eq!(who(s, "12").as_deref(), Some("Army"));
+        // ... also after a live blog's time stamp.
+        let s = "20:15 — In its evening update the health ministry put the toll at 135 dead.";
+        assert_eq!(who(s, "135").as_deref(), Some("Health ministry"));
     }
 
     /// The owner of the count at `word` ("the ministry's figure of 22"), with the qualifier
