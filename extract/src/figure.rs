@@ -415,9 +415,9 @@ pub fn find_figures(
         }
         .unwrap_or(Metric::Other);
         // "lost seven of his relatives": kin one loses are dead.
-        let kin = (p.tok_end..noun_end).any(|k| lex.kin.contains(toks, k));
+        let kin = || (p.tok_end..noun_end).any(|k| lex.kin.contains(toks, k));
         let metric = match metric {
-            Metric::Casualties if kin => Metric::Killed,
+            Metric::Casualties if kin() => Metric::Killed,
             m => m,
         };
         // Party: inside the noun phrase, "from X" after it, the agent of a deployment verb, the
