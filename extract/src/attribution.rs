@@ -66,18 +66,12 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         } else if is_aside(toks, seg_start, seg_end, lex) && seg_start >= 2 {
             // "X, which runs the mine, said", "X, speaking to reporters, said", "X, 52, said".
             end = seg_start - 1;
-        } else if seg_start >= 2
-            && (toks[seg_start].is("a") || toks[seg_start].is("an"))
-            && toks[seg_start - 2].is_capitalized()
-            && (collect_left(toks, seg_end, lex) > seg_start
-                || named_subject(toks, seg_start - 1, lex)
-                    && !(seg_start..seg_end).any(|k| lex.grammar.prepositions.has(&toks[k])))
-        {
+        } else if let Some(name_end) = described_name(toks, seg_start, seg_end, lex) {
             // "Radio Luangwe, a community station in Chikoba, reported", "The Kenya Civic
             // Rights Monitor, an independent group, said": an appositive that describes the
             // name before it (not a role that names its organisation: "X, a spokesman for
-            // the agency, said" tells both).
-            end = seg_start - 1;
+            // the agency, said" tells both). "Sukanta Das, 34, a mason, said": the age too.
+            end = name_end;
         } else if let Some(from) = home_aside(toks, seg_start) {
             // "Mary Jones, of Greenville, South Carolina, says".
             end = from - 1;
@@ -197,6 +191,28 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         }
     }
     Some((k, end, citing))
+}
+
+/// "Radio Luangwe, a community station in Chikoba, reported", "Sukanta Das, 34, a mason,
+/// said": the segment `seg_start..seg_end` between commas describes the name before it (and
+/// its age); where that name ends.
+fn described_name(
+    toks: &[Token],
+    seg_start: usize,
+    seg_end: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    if seg_start < 2 || !(toks[seg_start].is("a") || toks[seg_start].is("an")) {
+        return None;
+    }
+    let comma = seg_start - 1;
+    let aged = comma >= 3 && toks[comma - 1].is_number() && toks[comma - 2].is_punct(',');
+    let name_end = if aged { comma - 2 } else { comma };
+    let described = toks[name_end - 1].is_capitalized()
+        && (collect_left(toks, seg_end, lex) > seg_start
+            || named_subject(toks, name_end, lex)
+                && !(seg_start..seg_end).any(|k| lex.grammar.prepositions.has(&toks[k])));
+    described.then_some(name_end)
 }
 
 /// The words before `end` are a name that opens the sentence or its clause ("The Kenya Civic
@@ -1445,6 +1461,9 @@ mod tests {
         let toks = lex.tokenize("On Thursday its count stood at 2,381.", 0);
         let owner = owned_source(&toks, &lex, &history).map(|c| c.source);
         assert_eq!(owner.as_deref(), Some("Red Cross"));
+        // A name, its age and what it does: the name speaks.
+        let s = "Sukanta Das, 34, a mason, said 11 people died.";
+        assert_eq!(who(s, "11").as_deref(), Some("Sukanta Das"));
         // A parenthetical speaker speaks for the clause joined after it too.
         let s = "The toll rose to 507, officials said, and the number missing climbed to 537.";
         assert_eq!(who(s, "537").as_deref(), Some("Officials"));
