@@ -897,15 +897,18 @@ fn verb_frame(
     // "Beirut blast kills at least 100", "in the Beirut blast": a noun before what the event
     // did, after a preposition and an article, or in a label.
     let g = &lex.grammar;
-    let event =
-        toks.get(after).is_some_and(|t| t.is_word()) && lex.metrics.match_at(toks, after).is_some();
-    let in_phrase = v >= 3
-        && toks[v - 1].is_capitalized()
-        && g.articles.has(&toks[v - 2])
-        && g.prepositions.has(&toks[v - 3]);
+    let event = || {
+        toks.get(after).is_some_and(|t| t.is_word()) && lex.metrics.match_at(toks, after).is_some()
+    };
+    let in_phrase = || {
+        v >= 3
+            && toks[v - 1].is_capitalized()
+            && g.articles.has(&toks[v - 2])
+            && g.prepositions.has(&toks[v - 3])
+    };
     // "Beirut blast live: ...", "Beirut blast: ...": a label's noun.
-    let label = toks.iter().skip(after).take(2).any(|t| t.is_punct(':'));
-    if noun_like && (event || in_phrase || label) {
+    let label = || toks.iter().skip(after).take(2).any(|t| t.is_punct(':'));
+    if noun_like && (event() || in_phrase() || label()) {
         return None;
     }
     // Passive with an agent: "was reported by X".
