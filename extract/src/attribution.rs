@@ -53,6 +53,13 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
     }
     let mut end = j;
     let mut citing = None;
+    // "The justice -- who has been in a scuffle -- said": a dashed aside.
+    if let Some(close) = spaced_dash(toks, end - 1) {
+        end = (0..close).rev().find_map(|k| spaced_dash(toks, k))?;
+        if end == 0 {
+            return None;
+        }
+    }
     if toks[end - 1].is_punct(',') {
         // "X, citing Y, reported" or "X, description, said".
         let seg_end = end - 1;
@@ -424,7 +431,23 @@ fn is_aside(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
         || (lex.grammar.participle_asides.has(first) || first.norm.ends_with("ed"))
             && !first.is_capitalized()
             && toks.get(s + 1).is_some_and(|t| lex.grammar.prepositions.has(t) || t.is("and"))
-        || (e - s == 1 && first.is_number())
+        // "X, 52, said", "Mr. Sperling, then 38, said".
+        || (toks[e - 1].is_number() && (s..e - 1).all(|k| is_adverb(toks, k, lex)))
+}
+
+/// Where the dash ending at token `k` begins ("-", "--", "–", "—"), when the dash stands
+/// apart with white space on both sides (not the hyphen of "front-runner").
+fn spaced_dash(toks: &[Token], k: usize) -> Option<usize> {
+    let dash = |t: &Token| ['-', '–', '—'].iter().any(|&c| t.is_punct(c));
+    let joined = |a: &Token, b: &Token| a.end == b.start;
+    if !dash(&toks[k]) || toks.get(k + 1).is_some_and(|n| joined(&toks[k], n)) {
+        return None;
+    }
+    let mut s = k;
+    while s > 0 && dash(&toks[s - 1]) && joined(&toks[s - 1], &toks[s]) {
+        s -= 1;
+    }
+    (s > 0 && !joined(&toks[s - 1], &toks[s])).then_some(s)
 }
 
 /// Where a home-town aside before the comma-segment at `seg` begins: the segment itself is
@@ -504,6 +527,8 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
                         && !lex.denials.contains(toks, k - 1)
                         && !looks_like_verb(t, lex))
                     || t.is_capitalized() && k - 1 == 0
+                    // The second half of a compound ("Texas-based", "Harvard-educated").
+                    || k >= 2 && toks[k - 2].is_punct('-') && toks[k - 2].end == t.start
             }
         };
         // "And Patrick says": the word that opens the sentence is not the speaker's.
@@ -1331,6 +1356,29 @@ pub fn backward_claimant(
     Some((c, via))
 }
 
+/// A sentence that only names who spoke and how: a speech verb among its first words, a
+/// subject or an inverted speaker ("Trump said.", "said Ms. Lee, the mayor.", "he added in a
+/// statement on Friday."), no clause of its own after the verb and no quotation.
+pub fn speech_tag(toks: &[Token], lex: &Lexicon) -> bool {
+    const MAX_WORDS: usize = 12;
+    const MAX_BEFORE: usize = 5;
+    const MAX_AFTER: usize = 6;
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    if words == 0 || words > MAX_WORDS || toks.iter().any(is_quote_token) {
+        return false;
+    }
+    let Some((v, len)) = (0..toks.len().min(MAX_BEFORE + 1))
+        .find_map(|i| lex.speech_verbs.match_at(toks, i).map(|(len, _)| (i, len)))
+    else {
+        return false;
+    };
+    let after = &toks[v + len..];
+    let clause = after
+        .iter()
+        .any(|t| t.norm == "that" || lex.grammar.be.has(t) || t.is_punct(':'));
+    v == 0 || (after.iter().filter(|t| t.is_word()).count() <= MAX_AFTER && !clause)
+}
+
 /// ", reports UNN." at the end of a sentence: the outlet relays the sentence.
 pub fn relay_tail(toks: &[Token], lex: &Lexicon) -> Option<String> {
     let n = toks.len();
@@ -1397,6 +1445,54 @@ mod tests {
         assert_eq!(claimant_of(s, "73"), None);
         let s = "Troops are still fighting, although fewer of them, the head of the agency told reporters.";
         assert!(claimant_of(s, "Troops").is_some());
+    }
+
+    #[test]
+    fn asides_and_adverbs_between_a_subject_and_its_verb_are_stepped_over() {
+        let cases = [
+            ("The ministry however said 40 people died.", "Ministry"),
+            ("The minister today said 40 people died.", "Minister"),
+            ("Ana Reyes, then 38, said 40 people died.", "Ana Reyes"),
+            (
+                "The governor -- who was in a scuffle -- said 40 people died.",
+                "Governor",
+            ),
+            (
+                "The governor — who was in a scuffle — said 40 people died.",
+                "Governor",
+            ),
+            (
+                "A Kyiv-based analyst said 40 people died.",
+                "Kyiv-based analyst",
+            ),
+        ];
+        for (s, source) in cases {
+            assert_eq!(who(s, "40").as_deref(), Some(source), "{s}");
+        }
+        // A dash that opens no aside: no subject across it.
+        assert_eq!(who("Troops withdrew — said 40 people died.", "40"), None);
+    }
+
+    #[test]
+    fn a_speech_tag_is_a_sentence_that_only_names_the_speaker() {
+        let lex = Lexicon::builtin();
+        let tag = |s: &str| speech_tag(&lex.tokenize(s, 0), &lex);
+        for s in [
+            "Trump said.",
+            "he added on Friday.",
+            "said Ms. Lee, the mayor of the city.",
+            "Budanov said in a statement.",
+        ] {
+            assert!(tag(s), "{s}");
+        }
+        for s in [
+            "Trump said that the wall would be built.",
+            "The ministry said the toll had risen to 40 by the evening.",
+            "He said: “No.”",
+            "Troops withdrew.",
+        ] {
+            assert!(!tag(s), "{s}");
+        }
     }
 
     #[test]

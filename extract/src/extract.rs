@@ -4,7 +4,7 @@
 
 use crate::attribution::{
     backward_claimant, bracketed_source, count_agent, count_owner, frame_at, frame_for, frames,
-    owned_source, relay_tail, Claimant, History,
+    owned_source, relay_tail, speech_tag, Claimant, History,
 };
 use crate::claimant;
 use crate::date::{find_dates_in, DateExpr};
@@ -99,7 +99,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
         let mut carry: Option<(Option<Claimant>, Vec<String>)> = None;
         let mut speaker: Option<Claimant> = None;
         let para_first_claim = claims.len();
-        for (ss, se) in sentence::split_in(text, ps, pe, &lex.grammar) {
+        let sentences =
+            sentence::join_tags(text, sentence::split_in(text, ps, pe, &lex.grammar), |s| {
+                speech_tag(&lex.tokenize(s, 0), lex)
+            });
+        for (ss, se) in sentences {
             lex.tokenize_into(&text[ss..se], ss, &mut toks);
             let toks = toks.as_slice();
             let dates = find_dates_in(toks, &lex.grammar);

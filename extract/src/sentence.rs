@@ -74,6 +74,38 @@ pub fn split_in(text: &str, start: usize, end: usize, grammar: &Grammar) -> Vec<
     out
 }
 
+/// Joins to a whole quotation (a sentence from an opening quote to a closing one after its
+/// end mark: "“Is that all there is?”") the sentence after it when `is_tag` says that sentence
+/// only names who spoke ("Trump said."), so the tag and what was said are one sentence.
+pub fn join_tags(
+    text: &str,
+    sentences: Vec<(usize, usize)>,
+    mut is_tag: impl FnMut(&str) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    for (s, e) in sentences {
+        match out.last_mut() {
+            Some(last) if whole_quotation(&text[last.0..last.1]) && is_tag(&text[s..e]) => {
+                last.1 = e;
+            }
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// A sentence that opens with a quotation mark and ends with one right after its end mark.
+fn whole_quotation(s: &str) -> bool {
+    let mut back = s.chars().rev();
+    s.starts_with(['"', '“', '‘', '\'', '«'])
+        && back
+            .next()
+            .is_some_and(|c| matches!(c, '"' | '”' | '’' | '\'' | '»'))
+        && back
+            .next()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
 /// The length of a list marker opening `s` ("- ", "• ", "* ", "– "), with the spaces after it.
 fn bullet_len(s: &str) -> Option<usize> {
     let rest = s.trim_start_matches([' ', '\t']);
@@ -183,6 +215,26 @@ mod tests {
                 "Reports were “incorrect.”",
                 "Budanov said so.",
                 "“The media reports are incorrect,” he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speech_tag_joins_the_quotation_before_it() {
+        let t = "“Is that all there is?” Trump said. Then he left. “Go.” Reports were “wrong.” He said.";
+        let tag = |s: &str| s.ends_with(" said.");
+        let joined: Vec<&str> = join_tags(t, split(t, 0, t.len()), tag)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(
+            joined,
+            [
+                "“Is that all there is?” Trump said.",
+                "Then he left.",
+                "“Go.”",
+                "Reports were “wrong.”",
+                "He said."
             ]
         );
     }
