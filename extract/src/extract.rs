@@ -69,7 +69,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
     let mut after_item = false;
     // The person an interview's answers ("A: ...") are from, once the first one comes.
     let mut respondent: Option<Claimant> = None;
-    let tables = table::tables(text, &layout.paragraphs);
+    let tables = table::tables(text, &layout.paragraphs, lex);
     for (pi, &(ps, pe)) in layout.paragraphs.iter().enumerate() {
         if let Some(t) = tables.iter().find(|t| t.paragraphs.contains(&pi)) {
             if pi == t.paragraphs.start {

@@ -10,7 +10,7 @@ use crate::lexicon::{metric_of, Lexicon};
 use crate::number::{
     find_numbers_in, join_bounds, qualifier_after, qualifier_before, NumberPhrase,
 };
-use crate::token::Token;
+use crate::token::{is_quote_token, Token};
 use claimscope_model::model::{Metric, Qualifier};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -770,10 +770,7 @@ fn counted_noun(
     let g = &lex.grammar;
     let mut k = p.tok_end;
     let limit = limit.min(toks.len()).min(p.tok_end + 7);
-    if toks.get(k).is_some_and(|t| crate::token::is_quote_token(t))
-        && k > 0
-        && toks[k - 1].end == toks[k].start
-    {
+    if toks.get(k).is_some_and(is_quote_token) && k > 0 && toks[k - 1].end == toks[k].start {
         k += 1;
     }
     // "1,162: people killed since June": a list's figure before what it counts.
@@ -869,8 +866,10 @@ fn predicate_of_people(
         .find(|&k| g.predicate_verbs.has(&toks[k]))
     {
         Some(k) => k,
-        None => q
-            .checked_sub(1)
+        // (A quotation may open between them: the crowd was "well over 500,000".)
+        None => (0..q)
+            .rev()
+            .find(|&k| !is_quote_token(&toks[k]))
             .filter(|&k| g.predicate_verbs.has(&toks[k]))?,
     };
     let lo = clause_start(toks, from, verb);

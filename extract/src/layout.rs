@@ -61,8 +61,8 @@ fn headline_like(s: &str) -> bool {
 pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     let lines = lines(text);
     let mut layout = Layout::default();
-    // Per line: None = clutter, Some(start) = body from `start` to the line's end.
-    let mut body: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    // Per line: None = clutter, Some((start, end)) = body from `start` to `end`.
+    let mut body: Vec<Option<(usize, usize)>> = Vec::with_capacity(lines.len());
     let mut outlet_votes: Vec<(String, u32)> = Vec::new();
     let vote = |name: &str, weight: u32, votes: &mut Vec<(String, u32)>| {
         let name = canonical_outlet(name, lex);
@@ -75,6 +75,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     for (n, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
         let mut start = Some(line.start);
+        let mut end = line.end;
         // One search for the literals of the three lists (in `page_literals`' order).
         let found = lex.page_literals.scan(s);
         let found_in = |list: usize| found.as_ref().map(|f| f[list]);
@@ -115,7 +116,13 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
                 }
             }
         }
-        if start.is_some() && lex.clutter_set.is_match(s) {
+        // "Photo: Marchers fill the avenue. (Lena Ortiz / The Standard)": a caption's words
+        // are the article's, its label and credit are not.
+        let caption = start.and_then(|_| caption(s, lex));
+        if let Some((from, to)) = caption {
+            start = Some(line.start + from);
+            end = line.start + to;
+        } else if start.is_some() && lex.clutter_set.is_match(s) {
             start = None;
         }
         if start.is_some() {
@@ -138,7 +145,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
         if start.is_some() && first_body_text.is_none() {
             first_body_text = Some(s);
         }
-        body.push(start);
+        body.push(start.map(|s| (s, end)));
     }
 
     // The page's tail: after a trailer line that follows real text, everything is clutter,
@@ -188,12 +195,15 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     }
 
     for (line, b) in lines.iter().zip(&body) {
-        match b {
-            Some(start) => {
-                if *start > line.start {
-                    layout.clutter.push([line.start, *start]);
+        match *b {
+            Some((start, end)) => {
+                if start > line.start {
+                    layout.clutter.push([line.start, start]);
                 }
-                layout.paragraphs.push((*start, line.end));
+                layout.paragraphs.push((start, end));
+                if end < line.end {
+                    layout.clutter.push([end, line.end]);
+                }
             }
             None => layout.clutter.push([line.start, line.end]),
         }
@@ -214,6 +224,15 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     outlet_votes.sort_by_key(|v| std::cmp::Reverse(v.1));
     layout.outlet = outlet_votes.into_iter().next().map(|(n, _)| n);
     layout
+}
+
+/// The caption in `line` (its byte range), without its label and credit, when the line is one.
+fn caption(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
+    let text = lex
+        .captions
+        .may_match_found(line, None)
+        .find_map(|re| re.captures(line)?.name("text"))?;
+    Some((text.start(), text.end()))
 }
 
 /// Joins clutter spans separated only by white space.
@@ -282,6 +301,33 @@ mod tests {
         assert!(c[0].starts_with("Skip to content"));
         assert!(c.iter().any(|x| x.starts_with("by Jane Doe")));
         assert!(c.iter().any(|x| x.contains("indicates required")));
+    }
+
+    #[test]
+    fn a_caption_s_words_are_text_and_its_label_and_credit_clutter() {
+        let lex = Lexicon::builtin();
+        let text = "Headline of the story is here\n\
+                    Photo: Marchers fill the avenue. Police said 500,000 came. (Lena Ortiz / The Standard)\n\
+                    Rescuers search the mud on Wednesday. (Highland Courier/Tran Minh)\n\
+                    Photo by Lena Ortiz\n";
+        let l = analyze(text, &lex);
+        let paragraphs: Vec<&str> = l.paragraphs.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "Headline of the story is here",
+                "Marchers fill the avenue. Police said 500,000 came.",
+                "Rescuers search the mud on Wednesday."
+            ]
+        );
+        assert_eq!(
+            clutter_text(text, &l),
+            [
+                "Photo: ",
+                " (Lena Ortiz / The Standard)",
+                " (Highland Courier/Tran Minh)\nPhoto by Lena Ortiz"
+            ]
+        );
     }
 
     #[test]

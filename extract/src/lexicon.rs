@@ -353,6 +353,8 @@ lexicon! {
         datelines: PatternList,
         published: PatternList,
         outlet_signals: PatternList,
+        /// Photo captions: the caption's words in the group `text`.
+        captions: PatternList,
         /// The literals of `published`, `datelines` and `outlet_signals`, in that order.
         page_literals: LiteralScan,
         /// The whole-line patterns as sets, to test a line against all of them in one pass.
@@ -485,6 +487,8 @@ struct ClutterLists {
     bylines: Patterns,
     #[serde(default)]
     outlet_signals: Patterns,
+    #[serde(default)]
+    captions: Patterns,
 }
 
 /// A list of regular expressions and whether they ignore case (which every file says).
@@ -951,6 +955,7 @@ impl Lexicon {
         self.datelines.finish();
         self.published.finish();
         self.outlet_signals.finish();
+        self.captions.finish();
         self.page_literals =
             LiteralScan::new(&[&self.published, &self.datelines, &self.outlet_signals]);
         Ok(())
@@ -1011,6 +1016,7 @@ impl Lexicon {
         self.published.extend(compile(&c.published)?);
         self.published.extend(compile(&c.bylines)?);
         self.outlet_signals.extend(compile(&c.outlet_signals)?);
+        self.captions.extend(compile(&c.captions)?);
         Ok(())
     }
 
