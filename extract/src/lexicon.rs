@@ -18,11 +18,14 @@ const BUILTIN_LEXICON: &str = include_str!("../data/lexicon.toml");
 const BUILTIN_GRAMMAR: &str = include_str!("../data/en/grammar.toml");
 /// Every country as a party (generated from a data set by `scripts/countries.py`).
 const BUILTIN_COUNTRIES: &str = include_str!("../data/en/countries.toml");
+/// Peoples that are no country (ethnic and religious groups) as parties.
+const BUILTIN_PEOPLES: &str = include_str!("../data/en/peoples.toml");
 /// The built-in list files (same layout): name, contents.
-const BUILTIN_LISTS: [(&str, &str); 3] = [
+const BUILTIN_LISTS: [(&str, &str); 4] = [
     ("lexicon.toml (built in)", BUILTIN_LEXICON),
     ("en/grammar.toml (built in)", BUILTIN_GRAMMAR),
     ("en/countries.toml (built in)", BUILTIN_COUNTRIES),
+    ("en/peoples.toml (built in)", BUILTIN_PEOPLES),
 ];
 const BUILTIN_ENTITIES: &str = include_str!("../data/entities.toml");
 
