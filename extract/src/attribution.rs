@@ -1338,9 +1338,13 @@ pub fn bracketed_source(
     if inside.is_empty() || inside.iter().any(|t| crate::claimant::is_count(t, lex)) {
         return None;
     }
+    // "(ISCG report, as of Sept. 26)": a document's owner is the source.
+    let owner_end =
+        (close - 1 > open + 1 && lex.source_nouns.contains(toks, close - 1)).then_some(close - 1);
     resolve(toks, open + 1, close, lex, history)
         .flatten()
         .or_else(|| crate::claimant::described_body(toks, open + 1, close, lex))
+        .or_else(|| resolve(toks, open + 1, owner_end?, lex, history).flatten())
 }
 
 /// "This was reported by X": the claimant of the sentences before it in the paragraph.
@@ -1641,6 +1645,15 @@ mod tests {
         assert_eq!(
             bracketed("Confirmed dead: 115 (Maui County)", "115").as_deref(),
             Some("Maui County")
+        );
+        // A document's owner ("(ISCG report, as of Sept. 26)").
+        assert_eq!(
+            bracketed(
+                "Displaced: 218,000 (ISCG report, as of Sept. 26)",
+                "218,000"
+            )
+            .as_deref(),
+            Some("ISCG")
         );
     }
 

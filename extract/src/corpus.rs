@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::attribution::Claimant;
 use crate::date::{resolve, DateExpr};
 use crate::extract::{analyze, Analysis};
 use crate::lexicon::Lexicon;
@@ -140,7 +141,18 @@ pub fn build_from(
                     claimant_org: r.claimant.as_ref().and_then(|c| c.org.clone()),
                 }));
         }
-        for (n, c) in a.claims.into_iter().enumerate() {
+        // A claim the outlet itself makes ("(Anatolian Ledger tally)") is the outlet's: no
+        // claimant, like its other own statements.
+        let outlet = corpus.documents.last().and_then(|d| d.outlet.clone());
+        let own = |c: &Claimant| {
+            outlet
+                .as_ref()
+                .is_some_and(|o| o.eq_ignore_ascii_case(&c.source))
+        };
+        for (n, mut c) in a.claims.into_iter().enumerate() {
+            if c.claimant.as_ref().is_some_and(own) {
+                c.claimant = None;
+            }
             let stated_on = c
                 .stated
                 .and_then(|e| resolve(e, pubdate, median.map(|m| m.year())))
@@ -291,6 +303,32 @@ mod tests {
             day,
             year: None,
         }
+    }
+
+    #[test]
+    fn the_outlet_s_own_count_has_no_claimant() {
+        let lex = Lexicon::builtin();
+        let text = "Quake toll passes 100\n\
+                    Live coverage, Thursday 9 February 2023 - The Anatolian Ledger\n\n\
+                    Key figures (Anatolian Ledger tally)\n\
+                    - Dead: 120\n\n\
+                    The interior ministry said 50 people had died in Hatay.\n";
+        let input = Input {
+            id: "live".into(),
+            text: text.into(),
+            meta: None,
+        };
+        let corpus = build(&[input], &lex, Options::default());
+        assert_eq!(
+            corpus.documents[0].outlet.as_deref(),
+            Some("Anatolian Ledger")
+        );
+        let source = |v: u64| {
+            let c = corpus.claims.iter().find(|c| c.value == Some(v)).unwrap();
+            c.source.clone()
+        };
+        assert_eq!(source(120), None);
+        assert_eq!(source(50).as_deref(), Some("Interior ministry"));
     }
 
     #[test]
