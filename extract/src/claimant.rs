@@ -270,6 +270,9 @@ pub fn resolve(
         .flatten()
         .find_map(|r| person_name(toks, r, lex))
         .filter(|_| org.is_none() || country_led(toks, head, lex).is_none())
+        // Words inside an organisation's name are no person's ("the National Disaster Risk
+        // Reduction and Management Council").
+        .filter(|n| org.as_ref().is_none_or(|o| !o.contains(n.as_str())))
         .filter(|n| {
             !headline
                 || history
@@ -1350,6 +1353,11 @@ mod tests {
         assert_eq!(
             name("The California Department of Forestry and Fire Protection").as_deref(),
             Some("California Department of Forestry and Fire Protection")
+        );
+        // A title word ("National") and "and" inside an organisation's name.
+        assert_eq!(
+            name("The National Disaster Risk Reduction and Management Council").as_deref(),
+            Some("National Disaster Risk Reduction and Management Council")
         );
         assert_eq!(
             name("Local health officials").as_deref(),
