@@ -1244,7 +1244,9 @@ pub fn count_owner(
         .rev()
         .find(|&k| lex.grammar.articles.has(&toks[k]))
         .unwrap_or(from);
-    resolve(toks, from, owner + 1, lex, history).flatten()
+    resolve(toks, from, owner + 1, lex, history)
+        .flatten()
+        .or_else(|| crate::claimant::party_body(toks, from, owner + 1, lex))
 }
 
 /// "the 280,000 claimed by the CGT", "14,800 people marched by the prefecture's count", "and
@@ -1307,7 +1309,9 @@ pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<
         return resolve(toks, owner, noun + 1, lex, history).flatten();
     }
     let start = collect_left(toks, owner + 1, lex);
-    resolve(toks, start, owner + 1, lex, history).flatten()
+    resolve(toks, start, owner + 1, lex, history)
+        .flatten()
+        .or_else(|| crate::claimant::party_body(toks, start, owner + 1, lex))
 }
 
 /// "Killed: roughly 600 (NIS)", "5,300 dead (eastern interior ministry); 4,000 (the UN)": a
@@ -1475,6 +1479,15 @@ mod tests {
         }
         // A dash that opens no aside: no subject across it.
         assert_eq!(who("Troops withdrew — said 40 people died.", "40"), None);
+    }
+
+    #[test]
+    fn a_country_owns_its_count() {
+        let lex = Lexicon::builtin();
+        let s = "Saudi Arabia's official count of the crush stands at 769 pilgrims dead.";
+        let toks = lex.tokenize(s, 0);
+        let owner = owned_source(&toks, &lex, &History::default()).map(|c| c.source);
+        assert_eq!(owner.as_deref(), Some("Saudi Arabia"));
     }
 
     #[test]

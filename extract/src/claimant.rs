@@ -392,6 +392,20 @@ fn place_body(source: String, descriptor: String) -> Claimant {
     }
 }
 
+/// A country or a people named by the whole of `s..e` ("Saudi Arabia" in "Saudi Arabia's
+/// official count"), speaking through its authorities.
+pub fn party_body(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<Claimant> {
+    let (len, tag) = lex.parties.match_at(toks, s)?;
+    (s + len == e).then(|| {
+        let descriptor = toks[s..e]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        place_body(lex.party_name(tag as usize).to_string(), descriptor)
+    })
+}
+
 /// The place an item of a gapped list names ("Georgia" in "..., Georgia 33"), speaking for
 /// its own count.
 pub fn list_place(name: &[Token]) -> Claimant {
