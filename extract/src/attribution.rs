@@ -1259,6 +1259,10 @@ pub fn count_agent(
     lex: &Lexicon,
     history: &History,
 ) -> Option<Claimant> {
+    // "up from 52 in the council's 6 a.m. situation report": the owner of the report.
+    if let Some(c) = reported_in(toks, end, lex, history) {
+        return Some(c);
+    }
     let by = (end..toks.len().min(end + 3)).find(|&k| toks[k].is("by"))?;
     let counted = by > end && lex.grammar.count_verbs.has(&toks[by - 1]);
     let (s, e) = np_right(toks, by + 1, lex);
@@ -1279,6 +1283,28 @@ pub fn count_agent(
         return None;
     }
     resolve(toks, s, e, lex, history).flatten()
+}
+
+/// "52 in the council's 6 a.m. situation report": "in" right after a count, an owner, then a
+/// report (a source noun, a few words on).
+fn reported_in(toks: &[Token], end: usize, lex: &Lexicon, history: &History) -> Option<Claimant> {
+    const OWNER_REACH: usize = 3;
+    const NOUN_REACH: usize = 4;
+    let lead = end + usize::from(toks.get(end).is_some_and(|t| t.is_punct(',')));
+    if !toks.get(lead).is_some_and(|t| t.is("in")) {
+        return None;
+    }
+    let owner = (lead + 1..toks.len().min(lead + 1 + OWNER_REACH)).find(|&j| toks[j].possessive)?;
+    let plain = (lead + 1..owner).all(|k| toks[k].is_word());
+    let report = (owner + 1..toks.len().min(owner + 1 + NOUN_REACH))
+        .take_while(|&k| !toks[k].is_punct(',') && !lex.grammar.be.has(&toks[k]))
+        .any(|k| lex.source_nouns.contains(toks, k));
+    if !plain || !report || lex.pronouns.contains(toks, lead + 1) {
+        return None;
+    }
+    resolve(toks, lead + 1, owner + 1, lex, history)
+        .flatten()
+        .or_else(|| crate::claimant::party_body(toks, lead + 1, owner + 1, lex))
 }
 
 pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
@@ -1479,6 +1505,14 @@ mod tests {
         }
         // A dash that opens no aside: no subject across it.
         assert_eq!(who("Troops withdrew — said 40 people died.", "40"), None);
+    }
+
+    #[test]
+    fn a_report_s_owner_after_a_count_is_its_source() {
+        let s = "The toll is 71, up from 52 in the council's 6 a.m. situation report.";
+        assert_eq!(agent(s, "52").as_deref(), Some("Council"));
+        // Not a place's or an event's owner.
+        assert_eq!(agent("Some 52 died in the region's capital.", "52"), None);
     }
 
     #[test]
