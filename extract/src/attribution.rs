@@ -145,16 +145,18 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
             {
                 m -= 1;
             }
-            // "... since January, and the group estimates": a time is no item of a list.
+            // "... since January, and the group estimates": a time is no item of a list, nor
+            // a count's noun ("it has sent 168 rescuers, and Egypt says").
             let time = (m..k - 1).any(|j| lex.grammar.time_words.has(&toks[j]));
-            if m == k - 1 || time {
+            let counted = m > 0 && toks[m - 1].is_number();
+            if m == k - 1 || time || counted {
                 break;
             }
             k = m;
             items += 1;
         }
-        // "..., and the group estimates": no list, a clause of its own.
-        if items == 0 && toks.get(k + 1).is_some_and(|t| lex.grammar.articles.has(t)) {
+        // "..., and the group estimates", "..., and Egypt says": no list, a clause of its own.
+        if items == 0 {
             k += 1;
         }
     }
@@ -1513,6 +1515,13 @@ mod tests {
         assert_eq!(agent(s, "52").as_deref(), Some("Council"));
         // Not a place's or an event's owner.
         assert_eq!(agent("Some 52 died in the region's capital.", "52"), None);
+    }
+
+    #[test]
+    fn a_count_s_noun_is_no_item_of_a_list_of_speakers() {
+        let s =
+            "Turkey says it has sent 168 rescuers, and Egypt says 45 of its rescuers are there.";
+        assert_eq!(who(s, "45").as_deref(), Some("Egypt"));
     }
 
     #[test]
