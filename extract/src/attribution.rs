@@ -149,7 +149,13 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
             // a count's noun ("it has sent 168 rescuers, and Egypt says").
             let time = (m..k - 1).any(|j| lex.grammar.time_words.has(&toks[j]));
             let counted = m > 0 && toks[m - 1].is_number();
-            if m == k - 1 || time || counted {
+            // An item names someone: a name, or people ("two ships, and Egypt says" is none).
+            let someone = (m..k - 1).any(|j| {
+                toks[j].is_capitalized()
+                    || lex.claimant_nouns.contains(toks, j)
+                    || lex.people.contains(toks, j)
+            });
+            if m == k - 1 || time || counted || !someone {
                 break;
             }
             k = m;
