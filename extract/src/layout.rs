@@ -226,8 +226,21 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Layout {
     layout
 }
 
+/// How far into a line a caption's label ("Photo:", "PICTURES 3 —") ends.
+const CAPTION_LABEL_CHARS: usize = 16;
+
 /// The caption in `line` (its byte range), without its label and credit, when the line is one.
 fn caption(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
+    // Most lines are none: a caption ends in its credit's bracket or opens with a short label
+    // (the patterns' own shapes), so only those lines meet the patterns.
+    let credit = line.trim_end().trim_end_matches('.').ends_with(')');
+    let label = line
+        .chars()
+        .take(CAPTION_LABEL_CHARS)
+        .any(|c| matches!(c, ':' | '|' | '-' | '–' | '—'));
+    if !credit && !label {
+        return None;
+    }
     let text = lex
         .captions
         .may_match_found(line, None)
