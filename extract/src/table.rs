@@ -19,6 +19,7 @@ const SEPARATORS: [&str; 2] = [" | ", "\t"];
 const MIN_LIST_ROWS: usize = 3;
 /// Most words in a list's title, in a row's label and in its count.
 const MAX_TITLE_WORDS: usize = 10;
+const MAX_TITLE_BYTES: usize = 120;
 const MAX_LABEL_WORDS: usize = 6;
 const MAX_COUNT_WORDS: usize = 4;
 
@@ -122,6 +123,10 @@ fn labelled_list(
     lex: &Lexicon,
 ) -> Option<Table> {
     let title = paragraphs[i];
+    // Most paragraphs are running text: too long for a title, told without a look at a word.
+    if title.1 - title.0 > MAX_TITLE_BYTES {
+        return None;
+    }
     let words = |(s, e): (usize, usize)| text[s..e].split_whitespace().count();
     let digits = |(s, e): (usize, usize)| text[s..e].bytes().any(|b| b.is_ascii_digit());
     if digits(title) || words(title) > MAX_TITLE_WORDS || column_metric(text, title, lex).is_none()
