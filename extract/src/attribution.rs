@@ -1252,9 +1252,7 @@ pub fn count_owner(
         .rev()
         .find(|&k| lex.grammar.articles.has(&toks[k]))
         .unwrap_or(from);
-    resolve(toks, from, owner + 1, lex, history)
-        .flatten()
-        .or_else(|| crate::claimant::party_body(toks, from, owner + 1, lex))
+    owner_claimant(toks, from, owner + 1, lex, history)
 }
 
 /// "the 280,000 claimed by the CGT", "14,800 people marched by the prefecture's count", "and
@@ -1293,6 +1291,20 @@ pub fn count_agent(
     resolve(toks, s, e, lex, history).flatten()
 }
 
+/// Who the possessive phrase `s..e` names as a count's or a report's owner: a claimant, or else
+/// a country or a people ("Saudi Arabia's official count").
+fn owner_claimant(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    history: &History,
+) -> Option<Claimant> {
+    resolve(toks, s, e, lex, history)
+        .flatten()
+        .or_else(|| crate::claimant::party_body(toks, s, e, lex))
+}
+
 /// "52 in the council's 6 a.m. situation report": "in" right after a count, an owner, then a
 /// report (a source noun, a few words on).
 fn reported_in(toks: &[Token], end: usize, lex: &Lexicon, history: &History) -> Option<Claimant> {
@@ -1310,9 +1322,7 @@ fn reported_in(toks: &[Token], end: usize, lex: &Lexicon, history: &History) -> 
     if !plain || !report || lex.pronouns.contains(toks, lead + 1) {
         return None;
     }
-    resolve(toks, lead + 1, owner + 1, lex, history)
-        .flatten()
-        .or_else(|| crate::claimant::party_body(toks, lead + 1, owner + 1, lex))
+    owner_claimant(toks, lead + 1, owner + 1, lex, history)
 }
 
 pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
@@ -1343,9 +1353,7 @@ pub fn owned_source(toks: &[Token], lex: &Lexicon, history: &History) -> Option<
         return resolve(toks, owner, noun + 1, lex, history).flatten();
     }
     let start = collect_left(toks, owner + 1, lex);
-    resolve(toks, start, owner + 1, lex, history)
-        .flatten()
-        .or_else(|| crate::claimant::party_body(toks, start, owner + 1, lex))
+    owner_claimant(toks, start, owner + 1, lex, history)
 }
 
 /// "Killed: roughly 600 (NIS)", "5,300 dead (eastern interior ministry); 4,000 (the UN)": a

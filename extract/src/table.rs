@@ -19,9 +19,10 @@ const SEPARATORS: [&str; 2] = [" | ", "\t"];
 const MIN_LIST_ROWS: usize = 3;
 /// Most words in a list's title, in a row's label and in its count.
 const MAX_TITLE_WORDS: usize = 10;
-const MAX_TITLE_BYTES: usize = 120;
 const MAX_LABEL_WORDS: usize = 6;
 const MAX_COUNT_WORDS: usize = 4;
+/// Most bytes in a list's title (a longer paragraph is running text).
+const MAX_TITLE_BYTES: usize = 120;
 
 /// A table: its header's cells and each data row's cells (byte ranges), and the paragraphs
 /// (indices into the layout's) it spans.
@@ -138,18 +139,14 @@ fn labelled_list(
         .get(j)
         .and_then(|&p| source_line(text, p, lex))
         .inspect(|_| j += 1);
-    let first = j;
-    while let Some(row) = paragraphs.get(j).and_then(|&p| label_row(text, p)) {
-        let [label, count] = row;
+    let mut rows: Vec<Vec<(usize, usize)>> = Vec::new();
+    while let Some([label, count]) = paragraphs.get(j).and_then(|&p| label_row(text, p)) {
         if digits(label) || words(label) > MAX_LABEL_WORDS || words(count) > MAX_COUNT_WORDS {
             break;
         }
+        rows.push(vec![label, count]);
         j += 1;
     }
-    let rows: Vec<Vec<(usize, usize)>> = paragraphs[first..j]
-        .iter()
-        .filter_map(|&p| label_row(text, p).map(Vec::from))
-        .collect();
     (rows.len() >= MIN_LIST_ROWS).then(|| Table {
         header: vec![(title.0, title.0), title],
         rows,
