@@ -786,7 +786,8 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
             i += len.max(1);
             continue;
         }
-        if let Some((len, _)) = lex.speech_verbs.match_at(toks, i) {
+        let cue = lex.speech_verbs.match_at(toks, i).map(|(len, _)| len);
+        if let Some(len) = cue.max(tally_cue(toks, i, lex)) {
             // A capitalised cue inside a sentence is part of a name ("the United States"), and
             // a cue glued to a hyphen part of a compound ("the lost-and-found camp").
             let glued = i > 0 && toks[i - 1].is_punct('-') && toks[i - 1].end == toks[i].start;
@@ -886,6 +887,20 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
         }
     }
     out
+}
+
+/// "raised its confirmed toll", "put the number", "gave a death toll": a verb of stating a
+/// count at `i`, a determiner and a noun of counting at most two words after it. Its length.
+fn tally_cue(toks: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
+    let g = &lex.grammar;
+    let det = toks.get(i + 1)?;
+    if !(g.tally_verbs.has(&toks[i]) && (g.articles.has(det) || g.possessives.has(det))) {
+        return None;
+    }
+    (i + 2..(i + 5).min(toks.len()))
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| g.predicate_nouns.has(&toks[k]))
+        .map(|k| k + 1 - i)
 }
 
 /// "The hospital had admitted 96 patients", "treated 40 people": a verb that reports and also
@@ -1521,6 +1536,29 @@ mod tests {
         }
         // A dash that opens no aside: no subject across it.
         assert_eq!(who("Troops withdrew — said 40 people died.", "40"), None);
+    }
+
+    #[test]
+    fn a_verb_that_states_a_count_through_its_noun_reports_it() {
+        let cases = [
+            (
+                "The state agency has raised its confirmed toll to 40 this morning.",
+                "State agency",
+            ),
+            ("The ministry put the number of dead at 40.", "Ministry"),
+            (
+                "The council later revised its official death toll to 40.",
+                "Council",
+            ),
+        ];
+        for (s, source) in cases {
+            assert_eq!(who(s, "40").as_deref(), Some(source), "{s}");
+        }
+        // Not a verb with no noun of counting after it.
+        assert_eq!(
+            who("The state agency raised its prices by 40 percent.", "40"),
+            None
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! times, ages, distances, percentages and money never are.
 
 use crate::date::is_month;
-use crate::lexicon::{metric_of, Lexicon};
+use crate::lexicon::{metric_of, Grammar, Lexicon};
 use crate::number::{
     find_numbers_in, join_bounds, qualifier_after, qualifier_before, NumberPhrase,
 };
@@ -860,17 +860,25 @@ fn predicate_of_people(
 ) -> Option<Predicate> {
     let g = &lex.grammar;
     let q = qualifier_start(toks, p.tok_start, lex);
+    // "the toll went from 138 to 3,621": "from" after a verb of change.
+    let is_verb = |k: usize| {
+        g.predicate_verbs.has(&toks[k])
+            || toks[k].is("from") && k > 0 && g.change_verbs.has(&toks[k - 1])
+    };
     // The qualifier may hold the verb itself: "the toll exceeded 3,000", "is nearing 600".
-    let verb = match (q..p.tok_start)
-        .rev()
-        .find(|&k| g.predicate_verbs.has(&toks[k]))
-    {
+    let verb = match (q..p.tok_start).rev().find(|&k| is_verb(k)) {
         Some(k) => k,
         // (A quotation may open between them: the crowd was "well over 500,000".)
         None => (0..q)
             .rev()
             .find(|&k| !is_quote_token(&toks[k]))
-            .filter(|&k| g.predicate_verbs.has(&toks[k]))?,
+            .filter(|&k| is_verb(k))?,
+    };
+    // "the toll rose from 138 to 3,621": the later count shares the earlier one's subject.
+    let from = if later_count(toks, from, verb, g) {
+        0
+    } else {
+        from
     };
     let lo = clause_start(toks, from, verb);
     let window = lo..verb;
@@ -907,6 +915,15 @@ fn predicate_of_people(
         .into_iter()
         .any(|k| g.thing_pronouns.has(&toks[k]));
     (named || bare_noun || pronoun).then_some(Predicate { from: lo, named })
+}
+
+/// Whether the "to" at `verb`, right after the count that ends there, closes a change from
+/// that count: "rose from 138 to 3,621".
+fn later_count(toks: &[Token], end: usize, verb: usize, g: &Grammar) -> bool {
+    verb == end
+        && toks[verb].is("to")
+        && (end.saturating_sub(4).max(1)..end)
+            .any(|k| toks[k].is("from") && g.change_verbs.has(&toks[k - 1]))
 }
 
 /// Where the clause of a predicate count's verb (token `verb`) starts: at the comma, semicolon
@@ -1312,6 +1329,26 @@ mod tests {
         // The change of a number that counts no people.
         assert!(after_a_toll("Cases were found in seven districts, up from five.").is_empty());
         assert!(after_a_toll("The river rose from 3 metres.").is_empty());
+        // "from N to M" after a verb of change: both counts of the subject before them.
+        let lex = Lexicon::builtin();
+        let s = "The toll went from 138 to 3,621 in one week.";
+        let toks = lex.tokenize(s, 0);
+        let found: Vec<_> = find_figures(&toks, s, &lex, &[], &mut Antecedent::default())
+            .iter()
+            .map(|f| (f.value, f.value_high, f.metric))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(138), None, Metric::Killed),
+                (Some(3621), None, Metric::Killed)
+            ]
+        );
+        // ... but not "from" after a count noun with no change: "counts what it can confirm
+        // from two sources".
+        let s = "Seoul only counts what it can confirm from two separate sources.";
+        let toks = lex.tokenize(s, 0);
+        assert!(find_figures(&toks, s, &lex, &[], &mut Antecedent::default()).is_empty());
     }
 
     #[test]

@@ -473,8 +473,11 @@ pub fn find_numbers_in(toks: &[Token], text: &str, g: &Grammar) -> Vec<NumberPhr
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // "between 1,000 and 3,000", "from 10,000 to 12,000"
-        let lead = g.range_leads.has(&toks[i]);
+        // "between 1,000 and 3,000", "from 10,000 to 12,000"; but "rose from 138 to 3,621"
+        // gives two counts.
+        let change =
+            |k: usize| k >= 2 && toks[k - 1].is("from") && g.change_verbs.has(&toks[k - 2]);
+        let lead = g.range_leads.has(&toks[i]) && !change(i + 1);
         let start = if lead { i + 1 } else { i };
         let Some((v, end, digits, year_like)) = atom(toks, text, start, g) else {
             i += 1;
@@ -492,7 +495,7 @@ pub fn find_numbers_in(toks: &[Token], text: &str, g: &Grammar) -> Vec<NumberPhr
             phrase.tok_start = start;
         }
         // A range: "X to Y", "X through Y", "X-Y", "X–Y", "between X and Y".
-        if let Some(low) = phrase.value {
+        if let Some(low) = phrase.value.filter(|_| !change(start)) {
             let sep = toks.get(end).map(|t| t.norm.as_str());
             // A dash joins digits only ("10,000-12,000"): between words it is a compound.
             let dash = matches!(sep, Some("-" | "–" | "—")) && digits;
@@ -723,6 +726,12 @@ mod tests {
         );
         assert_eq!(values("10,000-12,000"), [(Some(10000), Some(12000))]);
         assert_eq!(values("10 to 12 thousand"), [(Some(10000), Some(12000))]);
+        // A change gives two values, the earlier and the later one.
+        assert_eq!(
+            values("rose from 138 to 3,621"),
+            [(Some(138), None), (Some(3621), None)]
+        );
+        assert_eq!(values("from 138 to 3,621"), [(Some(138), Some(3621))]);
     }
 
     #[test]
