@@ -709,7 +709,17 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
         // "Marco Rubio: ‘...’", "Insiders: ...", "Q: ...": capitalised words alone before it.
         let words: Vec<&str> = toks[..colon].iter().map(|t| t.norm.as_str()).collect();
         // "Analysis:", "Beirut blast live:", "Radio transcript:": a genre's label names nobody.
-        let label = lex.grammar.labels.contains(&words.join(" "))
+        // "HEALTH WORKERS: 423 health workers ...", "DEATHS BY COUNTRY: ...": a topic in
+        // capitals before mixed-case text names nobody, unless it names a person or a body.
+        let topic = colon > 0
+            && toks[..colon].iter().all(|t| !t.is_word() || t.is_shouted())
+            && toks[colon + 1..]
+                .iter()
+                .any(|t| t.text.chars().any(char::is_lowercase))
+            && !speaker
+            && !(0..colon).any(|k| lex.role_heads.contains(toks, k));
+        let label = topic
+            || lex.grammar.labels.contains(&words.join(" "))
             || (colon > 0 && lex.grammar.labels.contains(words[colon - 1]));
         let capitals = colon > 0
             && !label
@@ -1414,11 +1424,41 @@ pub fn backward_claimant(
     lex: &Lexicon,
     history: &History,
 ) -> Option<(Claimant, Vec<String>)> {
+    // "[Source: WHO situation report]", "(Sources: MSF; WHO)": the first one named.
+    if let Some(c) = source_note(toks, lex, history) {
+        return Some((c, Vec::new()));
+    }
     let (len, _) = lex.backward.match_at(toks, 0)?;
     let (s, e) = np_right(toks, len, lex);
     let c = resolve(toks, s, e, lex, history)??;
     let via = via_after(toks, e, toks.len(), lex);
     Some((c, via))
+}
+
+/// A sentence that is only a bracketed source note, "[Source: WHO situation report]": the
+/// first source it names.
+fn source_note(toks: &[Token], lex: &Lexicon, history: &History) -> Option<Claimant> {
+    let open = toks.first()?;
+    let close = toks.last()?;
+    let bracketed =
+        open.is_punct('[') && close.is_punct(']') || open.is_punct('(') && close.is_punct(')');
+    if !(bracketed
+        && toks.len() > 4
+        && lex.grammar.table_sources.has(&toks[1])
+        && toks[2].is_punct(':'))
+    {
+        return None;
+    }
+    let end = (3..toks.len() - 1)
+        .find(|&k| toks[k].is_punct(';') || toks[k].is_punct(','))
+        .unwrap_or(toks.len() - 1);
+    // "WHO situation report": the name before the document's words.
+    let name_end = (3..end)
+        .find(|&k| !(toks[k].is_word() && toks[k].is_capitalized()))
+        .unwrap_or(end);
+    resolve(toks, 3, end, lex, history)
+        .flatten()
+        .or_else(|| resolve(toks, 3, name_end, lex, history).flatten())
 }
 
 /// A sentence that only names who spoke and how: a speech verb among its first words, a
@@ -1536,6 +1576,41 @@ mod tests {
         }
         // A dash that opens no aside: no subject across it.
         assert_eq!(who("Troops withdrew — said 40 people died.", "40"), None);
+    }
+
+    #[test]
+    fn an_acronym_spelled_like_a_grammar_word_is_a_name() {
+        let s = "The WHO says at least 40 health workers have died.";
+        assert_eq!(who(s, "40").as_deref(), Some("WHO"));
+        // The pronoun is no name.
+        let s = "A nurse who says at least 40 health workers have died.";
+        assert_ne!(who(s, "40").as_deref(), Some("Who"));
+    }
+
+    #[test]
+    fn a_bracketed_source_note_names_the_source_of_its_paragraph() {
+        let lex = Lexicon::builtin();
+        let note = |s: &str| {
+            let toks = lex.tokenize(s, 0);
+            backward_claimant(&toks, &lex, &History::default()).map(|(c, _)| c.source)
+        };
+        assert_eq!(
+            note("[Source: WHO situation report]").as_deref(),
+            Some("WHO")
+        );
+        assert_eq!(
+            note("(Sources: Red Cross; national health ministries)").as_deref(),
+            Some("Red Cross")
+        );
+        assert_eq!(note("(Photo: Ana Reyes)"), None);
+    }
+
+    #[test]
+    fn a_topic_in_capitals_before_a_colon_names_nobody() {
+        let s = "HEALTH WORKERS: 40 health workers have been infected.";
+        assert_eq!(who(s, "40"), None);
+        let s = "MINISTER OF HEALTH: We opened a site where 40 people live.";
+        assert_eq!(who(s, "40").as_deref(), Some("MINISTER OF HEALTH"));
     }
 
     #[test]

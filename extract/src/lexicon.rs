@@ -274,6 +274,7 @@ lexicon! {
         participle_asides = clause.participle_asides,
         addressee_verbs = clause.addressee_verbs,
         tally_verbs = clause.tally_verbs,
+        acronym_words = clause.acronym_words,
         person_pronouns = claimant.person_pronouns,
         thing_pronouns = claimant.thing_pronouns,
         institutions = claimant.institutions,
@@ -896,6 +897,19 @@ impl Lexicon {
                 .get(t.norm.as_str())
                 .copied()
                 .unwrap_or((NO_ID, Lists::NONE));
+        }
+        // "The WHO says": an acronym that is spelled like a grammar word is a name, unless
+        // the whole sentence is in capitals.
+        if toks
+            .iter()
+            .any(|t| self.grammar.acronym_words.has(t) && t.is_shouted())
+            && toks.iter().any(|t| t.text.chars().any(char::is_lowercase))
+        {
+            for t in toks.iter_mut() {
+                if self.grammar.acronym_words.has(t) && t.is_shouted() {
+                    (t.id, t.lists) = (NO_ID, Lists::NONE);
+                }
+            }
         }
     }
 

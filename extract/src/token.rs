@@ -89,6 +89,11 @@ impl Token<'_> {
         }
     }
 
+    /// A word of two or more letters, all capitals ("WHO", "MSF").
+    pub fn is_shouted(&self) -> bool {
+        self.text.len() > 1 && self.text.chars().all(|c| c.is_uppercase())
+    }
+
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
