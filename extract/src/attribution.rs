@@ -1008,6 +1008,7 @@ fn verb_frame(
                 || (last == 0 && known_name(&toks[0], history))
                 || lex.pronouns.contains(toks, last)
                 || lex.claimant_nouns.contains(toks, last)
+                || lex.role_heads.contains(toks, last)
                 || lex.grammar.org_heads.has(&toks[last])
                 || lex.grammar.group_nouns.has(&toks[last]))
             && !inq.get(s).copied().unwrap_or(false);

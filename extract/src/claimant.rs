@@ -9,7 +9,7 @@
 //! resolves to no claimant (the outlet states it), which beats a wrong one.
 
 use crate::lexicon::{EntityKind, Lexicon};
-use crate::token::{Token, NO_ID};
+use crate::token::{all_caps, Token, NO_ID};
 
 /// A resolved claimant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -816,12 +816,7 @@ fn written(toks: &[Token]) -> String {
 
 /// "WHO", "MSF", "URT's": a word of two or more letters in capitals.
 fn acronym(t: &Token) -> bool {
-    t.is_word() && t.text.len() > 1 && all_caps(t)
-}
-
-fn all_caps(t: &Token) -> bool {
-    let word = t.text.trim_end_matches("'s").trim_end_matches("’s");
-    word.chars().all(|c| !c.is_lowercase())
+    t.is_word() && t.is_shouted()
 }
 
 /// Name words that are all capitals ("SPARED FULL BAN") come from a headline, not a name.
@@ -1018,7 +1013,7 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
             && !(a - 1 == s && toks[s].is("the"))
             && !shouted(&toks[a - 1..a + 1])
             // "OLYMPICS The International Olympic Committee": a headline's capitals end it.
-            && !(toks[a - 1].text.len() > 1 && all_caps(&toks[a - 1]) && !all_caps(&toks[h]));
+            && !(toks[a - 1].is_shouted() && !all_caps(toks[h].text));
         // "Immigration and Customs Enforcement".
         let link = a > s + 1
             && h - a < NAME_WORDS_BEFORE_HEAD
@@ -1190,8 +1185,7 @@ fn single_word(
 pub fn speaker_label(toks: &[Token], history: &History) -> Option<Claimant> {
     let colon = toks.iter().take(4).position(|t| t.is_punct(':'))?;
     let label = toks.get(..colon).filter(|l| !l.is_empty())?;
-    let shouted = |t: &Token| t.is_word() && t.text.chars().count() > 1 && all_caps(t);
-    if !label.iter().all(shouted) {
+    if !label.iter().all(acronym) {
         return None;
     }
     let last = label.last()?.text;

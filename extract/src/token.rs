@@ -89,9 +89,10 @@ impl Token<'_> {
         }
     }
 
-    /// A word of two or more letters, all capitals ("WHO", "MSF").
+    /// Written in capitals, a possessive "'s" aside, and longer than one character ("WHO",
+    /// "MSF's", "COVID-19").
     pub fn is_shouted(&self) -> bool {
-        self.text.len() > 1 && self.text.chars().all(|c| c.is_uppercase())
+        self.text.len() > 1 && all_caps(self.text)
     }
 
     pub fn is_punct(&self, c: char) -> bool {
@@ -272,6 +273,12 @@ pub fn normalize(raw: &str) -> (CompactString, bool) {
         norm.truncate(norm.len() - cut);
     }
     (norm, possessive)
+}
+
+/// No lower-case letter, a possessive "'s" aside.
+pub fn all_caps(text: &str) -> bool {
+    let word = text.trim_end_matches("'s").trim_end_matches("’s");
+    word.chars().all(|c| !c.is_lowercase())
 }
 
 #[cfg(test)]
