@@ -539,8 +539,12 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
                     || k >= 2 && toks[k - 2].is_punct('-') && toks[k - 2].end == t.start
             }
         };
+        // "As of this morning the government counts": a time before an article ends the
+        // subject.
+        let timed = lex.grammar.time_words.has(t)
+            && toks.get(k).is_some_and(|n| lex.grammar.articles.has(n));
         // "And Patrick says": the word that opens the sentence is not the speaker's.
-        if !ok || (k == 1 && lex.grammar.openers.has(t)) {
+        if !ok || timed || (k == 1 && lex.grammar.openers.has(t)) {
             break;
         }
         k -= 1;
@@ -943,11 +947,12 @@ fn verb_frame(
     let n = toks.len();
     let after = v + len;
     let noun_like = lex.noun_like.contains(toks, v);
-    // "a police report seen by the Herald", "the estimate of the ministry": a noun.
+    // "a police report seen by the Herald", "the estimate of the ministry", "UN figures for
+    // Syria": a noun.
     if noun_like
         && toks.get(after).is_some_and(|t| {
             let g = &lex.grammar;
-            g.participle_asides.has(t) || g.agent_prepositions.has(t) || t.is("of")
+            g.participle_asides.has(t) || g.agent_prepositions.has(t) || t.is("of") || t.is("for")
         })
     {
         return None;
@@ -1604,6 +1609,37 @@ mod tests {
             Some("Red Cross")
         );
         assert_eq!(note("(Photo: Ana Reyes)"), None);
+    }
+
+    #[test]
+    fn subjects_of_every_shape_speak() {
+        let cases = [
+            ("Forty people were hurt, the airline said.", "Airline"),
+            (
+                "Forty people were hurt, the plant's operator said.",
+                "Plant's operator",
+            ),
+            ("Nigeria and Senegal have reported 40 cases.", "Nigeria"),
+            (
+                "MSF, which says it has treated 40 patients, warned of shortages.",
+                "MSF",
+            ),
+            (
+                "As of this morning the government counts 40 people dead.",
+                "Government",
+            ),
+        ];
+        for (s, source) in cases {
+            let word = if s.starts_with("Forty") {
+                "Forty"
+            } else {
+                "40"
+            };
+            assert_eq!(who(s, word).as_deref(), Some(source), "{s}");
+        }
+        // "figures for": a noun, no verb.
+        let s = "Put together, the government and UN figures for Syria are nearing 40.";
+        assert_eq!(who(s, "40"), None);
     }
 
     #[test]

@@ -341,14 +341,20 @@ pub fn resolve(
             return Some(Some(c));
         }
     }
-    Some(
-        group(toks, s, &content, lex).map(|(source, person)| Claimant {
-            source,
-            org: None,
-            person,
-            descriptor,
-        }),
-    )
+    let described = group(toks, s, &content, lex).map(|(source, person)| Claimant {
+        source,
+        org: None,
+        person,
+        descriptor,
+    });
+    // "Nigeria and Senegal have reported": the first of two who say it together.
+    let joined = || {
+        let and = (s + 1..e).find(|&k| toks[k].is("and"))?;
+        (toks[and + 1].is_capitalized() && toks[e - 1].is_capitalized())
+            .then(|| resolve(toks, s, and, lex, history).flatten())
+            .flatten()
+    };
+    Some(described.or_else(joined))
 }
 
 /// "The White Helmets said", "the Syrian Observatory for Human Rights": "the" and capitalised
@@ -454,6 +460,10 @@ fn country_led(toks: &[Token], (s, e): (usize, usize), lex: &Lexicon) -> Option<
 fn speaks_at(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
     lex.speech_verbs.contains(toks, k)
         || (lex.predicate_auxiliaries.contains(toks, k) && lex.speech_verbs.contains(toks, k + 1))
+        // "MSF, which says": a relative clause that speaks.
+        || (toks.get(k).is_some_and(|t| t.is_punct(','))
+            && toks.get(k + 1).is_some_and(|t| lex.grammar.relatives.has(t))
+            && lex.speech_verbs.contains(toks, k + 2))
 }
 
 /// "South Carolina has counted 49", "New Mexico said": a place's name that opens with a word
