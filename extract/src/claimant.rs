@@ -1023,7 +1023,7 @@ fn org_name(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<String>
             && !(a - 1 == s && toks[s].is("the"))
             && !shouted(&toks[a - 1..a + 1])
             // "OLYMPICS The International Olympic Committee": a headline's capitals end it.
-            && !(toks[a - 1].is_shouted() && !all_caps(toks[h].text));
+            && (!toks[a - 1].is_shouted() || all_caps(toks[h].text));
         // "Immigration and Customs Enforcement".
         let link = a > s + 1
             && h - a < NAME_WORDS_BEFORE_HEAD
