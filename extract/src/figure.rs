@@ -606,7 +606,11 @@ fn send_responders(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
         .iter_mut()
         .filter(|f| f.metric == Metric::Other && !f.subset && f.value.is_some())
     {
-        let had = f.tok_start > 0 && lex.grammar.possession_verbs.has(&toks[f.tok_start - 1]);
+        // ... but "it has about 560 troops in Liberia": a force somewhere is sent there.
+        let placed = toks.get(f.tok_end).is_some_and(|t| t.is("in"))
+            && toks.get(f.tok_end + 1).is_some_and(Token::is_capitalized);
+        let had =
+            f.tok_start > 0 && lex.grammar.possession_verbs.has(&toks[f.tok_start - 1]) && !placed;
         // "a first contingent of about 11,000": the unit the count is the strength of.
         let unit = f.tok_start >= 2 && toks[f.tok_start - 1].is("of");
         let from = if unit { f.tok_start - 2 } else { f.anchor };
@@ -649,12 +653,24 @@ fn qualifier_start(toks: &[Token], start: usize, lex: &Lexicon) -> usize {
 fn whole_of(toks: &[Token], p: &NumberPhrase, from: usize, lex: &Lexicon) -> Option<Metric> {
     let g = &lex.grammar;
     (p.tok_start.saturating_sub(6).max(from)..p.tok_start).find_map(|k| {
-        let of_the =
-            g.partitives.has(&toks[k]) && toks.get(k + 1).is_some_and(|t| g.of_determiners.has(t));
+        if !g.partitives.has(&toks[k]) {
+            return None;
+        }
+        let of_the = toks.get(k + 1).is_some_and(|t| g.of_determiners.has(t));
         let noun = k + 2;
-        (of_the && lex.people.contains(toks, noun))
-            .then(|| noun_metric(toks, noun, noun + 1, lex))
+        if of_the && lex.people.contains(toks, noun) {
+            return noun_metric(toks, noun, noun + 1, lex);
+        }
+        // "Of those who died, 250 were students", "among those killed".
+        let those = toks.get(k + 1).is_some_and(|t| g.pronoun_heads.has(t));
+        let verb = (k + 2..p.tok_start).find(|&j| {
+            !(g.relatives.has(&toks[j]) || lex.predicate_auxiliaries.contains(toks, j))
+        })?;
+        those
+            .then(|| lex.metrics.match_at(toks, verb))
             .flatten()
+            .map(|(_, tag)| metric_of(tag))
+            .filter(|m| *m != Metric::Other)
     })
 }
 
@@ -1195,6 +1211,30 @@ mod tests {
     /// The metrics of the figures of `s`, in order.
     fn metrics(s: &str) -> Vec<(Option<u64>, Metric)> {
         figs(s).into_iter().map(|(v, _, m, _)| (v, m)).collect()
+    }
+
+    #[test]
+    fn a_part_of_those_who_underwent_something_underwent_it() {
+        assert_eq!(
+            metrics("Of those who died, 250 were students and 11 were teachers."),
+            [(Some(250), Metric::Killed), (Some(11), Metric::Killed)]
+        );
+        assert_eq!(
+            metrics("Among those killed were 12 children."),
+            [(Some(12), Metric::Killed)]
+        );
+    }
+
+    #[test]
+    fn a_force_somewhere_was_sent_there_one_a_country_has_was_not() {
+        assert_eq!(
+            metrics("The military says it has about 560 troops in Liberia."),
+            [(Some(560), Metric::Deployed)]
+        );
+        assert_eq!(
+            metrics("The country has about 12,000 troops."),
+            [(Some(12000), Metric::Other)]
+        );
     }
 
     #[test]

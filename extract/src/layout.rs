@@ -317,6 +317,18 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_with_by_is_no_byline() {
+        let lex = Lexicon::builtin();
+        let text = "Big news about troops here today\n\nBy late April, officials said about 1,000 civilians were sheltering.\n";
+        let l = analyze(text, &lex);
+        assert!(
+            clutter_text(text, &l).is_empty(),
+            "{:?}",
+            clutter_text(text, &l)
+        );
+    }
+
+    #[test]
     fn a_caption_s_words_are_text_and_its_label_and_credit_clutter() {
         let lex = Lexicon::builtin();
         let text = "Headline of the story is here\n\
