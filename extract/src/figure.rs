@@ -1058,11 +1058,17 @@ fn metric_of_figure(
 
 /// A metric cue among the counted noun's words (not a deployment or a fight: "troops").
 fn noun_metric(toks: &[Token], from: usize, noun_end: usize, lex: &Lexicon) -> Option<Metric> {
-    (from..noun_end).find_map(|k| {
+    let mut cues = (from..noun_end).filter_map(|k| {
         lex.metrics
             .match_at(toks, k)
             .map(|(_, tag)| metric_of(tag))
             .filter(|m| !matches!(m, Metric::Deployed | Metric::Fighting))
+    });
+    // "4 protesters dead": a named metric beats the residue `other`.
+    let first = cues.next()?;
+    Some(match first {
+        Metric::Other => cues.find(|m| *m != Metric::Other).unwrap_or(first),
+        m => m,
     })
 }
 
@@ -1223,6 +1229,16 @@ mod tests {
             metrics("Among those killed were 12 children."),
             [(Some(12), Metric::Killed)]
         );
+    }
+
+    #[test]
+    fn a_named_metric_in_the_noun_phrase_beats_the_residue() {
+        assert_eq!(metrics("4 protesters dead."), [(Some(4), Metric::Killed)]);
+        assert_eq!(
+            metrics("Viasna has counted 35,000 detentions."),
+            [(Some(35000), Metric::Arrested)]
+        );
+        assert_eq!(metrics("4 protesters marched."), [(Some(4), Metric::Other)]);
     }
 
     #[test]
