@@ -1628,6 +1628,7 @@ mod tests {
                 "As of this morning the government counts 40 people dead.",
                 "Government",
             ),
+            ("Police list about 40 people as missing.", "Police"),
         ];
         for (s, source) in cases {
             let word = if s.starts_with("Forty") {
