@@ -1077,7 +1077,13 @@ fn noun_metric(toks: &[Token], from: usize, noun_end: usize, lex: &Lexicon) -> O
 fn metric_after(toks: &[Token], cues: &Cues, lex: &Lexicon) -> Option<Metric> {
     let mut residue = None;
     let noun_end = cues.noun_end;
-    let end = cues.next_number.min(noun_end + 12).min(toks.len());
+    // "remained in 130 shelters", "in 1,420 evacuation centres": a count of things after it
+    // does not end the clause's cues.
+    let things = toks
+        .get(cues.next_number + 1)
+        .is_some_and(|_| lex.not_people.contains(toks, cues.next_number + 1));
+    let next = if things { toks.len() } else { cues.next_number };
+    let end = next.min(noun_end + 12).min(toks.len());
     for k in noun_end..end {
         let t = &toks[k];
         if t.is_punct(';')
@@ -1239,6 +1245,19 @@ mod tests {
             [(Some(35000), Metric::Arrested)]
         );
         assert_eq!(metrics("4 protesters marched."), [(Some(4), Metric::Other)]);
+    }
+
+    #[test]
+    fn a_count_of_things_does_not_end_the_cues_after_a_count() {
+        assert_eq!(
+            metrics("Some 18,000 people remain in 130 shelters."),
+            [(Some(18000), Metric::Displaced)]
+        );
+        // ... a count of people does.
+        assert_eq!(
+            metrics("Some 18,000 people remain, and 130 were evacuated."),
+            [(Some(18000), Metric::Other), (Some(130), Metric::Displaced)]
+        );
     }
 
     #[test]
