@@ -756,8 +756,18 @@ fn parenthesised(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<us
 /// "That is up from 12,873", "down from 388": the earlier value of a count that changed.
 fn changed_from(toks: &[Token], s: usize, lex: &Lexicon) -> bool {
     let g = &lex.grammar;
-    let lead = qualifier_start(toks, s, lex);
+    let lead = earlier_at(toks, qualifier_start(toks, s, lex), g);
     lead >= 2 && g.earlier_leads.has(&toks[lead - 1]) && g.change_words.has(&toks[lead - 2])
+}
+
+/// Where the words before a number at `lead` end, an article aside: "up from the 717
+/// announced".
+fn earlier_at(toks: &[Token], lead: usize, g: &Grammar) -> usize {
+    if lead >= 2 && g.articles.has(&toks[lead - 1]) && g.earlier_leads.has(&toks[lead - 2]) {
+        lead - 1
+    } else {
+        lead
+    }
 }
 
 /// A number that is the count before it at another time or place: the earlier figure ("rose to
@@ -766,7 +776,8 @@ fn changed_from(toks: &[Token], s: usize, lex: &Lexicon) -> bool {
 fn same_count(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     let g = &lex.grammar;
     let lead = qualifier_start(toks, p.tok_start, lex);
-    let earlier = lead > 0 && g.earlier_leads.has(&toks[lead - 1]);
+    let at = earlier_at(toks, lead, g);
+    let earlier = at > 0 && g.earlier_leads.has(&toks[at - 1]);
     let placed = lead > 0
         && toks[lead - 1].is("and")
         && toks
@@ -1404,6 +1415,11 @@ mod tests {
         // The change of a number that counts no people.
         assert!(after_a_toll("Cases were found in seven districts, up from five.").is_empty());
         assert!(after_a_toll("The river rose from 3 metres.").is_empty());
+        // An article between: "up from the 717 announced".
+        assert_eq!(
+            after_a_toll("That is up from the 717 announced on Thursday."),
+            [(Some(717), Metric::Killed)]
+        );
         // "from N to M" after a verb of change: both counts of the subject before them.
         let lex = Lexicon::builtin();
         let s = "The toll went from 138 to 3,621 in one week.";
