@@ -122,6 +122,20 @@ fn excluded(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> bool {
     {
         return true;
     }
+    // "one more than the 18 it announced", "110 fewer than the week before": a difference
+    // between two counts.
+    let than = toks.get(e + 1).is_some_and(|t| t.is("than"))
+        && lex
+            .qualifiers
+            .match_at(toks, e)
+            .is_some_and(|(len, _)| len == 2);
+    let other_count = |k: usize| {
+        let k = k + usize::from(toks.get(k).is_some_and(|t| g.articles.has(t)));
+        toks.get(k).is_some_and(Token::is_number)
+    };
+    if than && other_count(e + 2) {
+        return true;
+    }
     // "Derna had about 90,000 residents before the flood."
     let had = q > 0 && g.population_verbs.has(&toks[q - 1]);
     if had
@@ -1568,6 +1582,11 @@ mod tests {
         // Populations, with a modifier and a qualifier.
         assert!(figs("Tizoualt, a market town of about 9,000 people, lost its school.").is_empty());
         assert!(figs("a city of 310,000 people").is_empty());
+        // A difference between two counts.
+        assert_eq!(
+            metrics("It counts 19 dead, one more than the 18 it announced."),
+            [(Some(19), Metric::Killed)]
+        );
     }
 
     #[test]
