@@ -435,6 +435,11 @@ fn is_aside(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
         || lex.connectives.match_at(toks, s).is_some_and(|(len, _)| s + len == e)
         || (s..e).all(|k| is_adverb(toks, k, lex))
         || (first.norm.ends_with("ing") && !first.is_capitalized())
+        // "The city's officials, now working from Zaporizhzhia, say".
+        || (is_adverb(toks, s, lex)
+            && toks
+                .get(s + 1)
+                .is_some_and(|t| s + 1 < e && t.norm.ends_with("ing") && !t.is_capitalized()))
         // "The WHO's estimate, seen by Reuters, put": a participle describes the subject.
         || (lex.grammar.participle_asides.has(first) || first.norm.ends_with("ed"))
             && !first.is_capitalized()
@@ -812,8 +817,13 @@ pub fn frames(toks: &[Token], lex: &Lexicon, history: &History, inq: &[bool]) ->
                 i += len;
                 continue;
             }
+            // "... and has since said": adverbs between the coordinator and the verb.
+            let mut j = i;
+            while j > 0 && is_adverb(toks, j - 1, lex) {
+                j -= 1;
+            }
             let shares = toks[i].norm.ends_with("ing")
-                || (i > 0 && lex.grammar.coordinators.has(&toks[i - 1]));
+                || (j > 0 && lex.grammar.coordinators.has(&toks[j - 1]));
             let frame = if shares {
                 shared_subject(toks, i, len, lex, history, &out)
             } else {
@@ -1629,6 +1639,15 @@ mod tests {
                 "Government",
             ),
             ("Police list about 40 people as missing.", "Police"),
+            (
+                "The city's officials, now working from Kyiv, say 40 people died.",
+                "City's officials",
+            ),
+            (
+                "The ministry did say that about 40 people attended.",
+                "Ministry",
+            ),
+            ("The president spoke of about 40 bodies.", "President"),
         ];
         for (s, source) in cases {
             let word = if s.starts_with("Forty") {
