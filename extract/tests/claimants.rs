@@ -33,9 +33,9 @@ use claimscope_model::{Claim, Corpus, Kind};
 use serde_json::Value;
 
 // Floors on the overall accuracies, just under what the extractor measures on these stories
-// (attribution claimant 0.884, figure claimant 0.890 over 82 figures), so that regressions
+// (attribution claimant 0.892, figure claimant 0.938 over 81 figures), so that regressions
 // fail.
-const ATTRIBUTION_CLAIMANT_FLOOR: f64 = 0.88;
+const ATTRIBUTION_CLAIMANT_FLOOR: f64 = 0.885;
 const FIGURE_CLAIMANT_FLOOR: f64 = 0.88;
 
 fn here() -> PathBuf {
