@@ -8,7 +8,7 @@
 use crate::date::is_month;
 use crate::lexicon::{metric_of, Grammar, Lexicon};
 use crate::number::{
-    find_numbers_in, join_bounds, qualifier_after, qualifier_before, NumberPhrase,
+    change_from, find_numbers_in, join_bounds, qualifier_after, qualifier_before, NumberPhrase,
 };
 use crate::token::{is_quote_token, Token};
 use claimscope_model::model::{Metric, Qualifier};
@@ -902,10 +902,7 @@ fn predicate_of_people(
     let g = &lex.grammar;
     let q = qualifier_start(toks, p.tok_start, lex);
     // "the toll went from 138 to 3,621": "from" after a verb of change.
-    let is_verb = |k: usize| {
-        g.predicate_verbs.has(&toks[k])
-            || toks[k].is("from") && k > 0 && g.change_verbs.has(&toks[k - 1])
-    };
+    let is_verb = |k: usize| g.predicate_verbs.has(&toks[k]) || change_from(toks, k, g);
     // The qualifier may hold the verb itself: "the toll exceeded 3,000", "is nearing 600".
     let verb = match (q..p.tok_start).rev().find(|&k| is_verb(k)) {
         Some(k) => k,
@@ -963,8 +960,7 @@ fn predicate_of_people(
 fn later_count(toks: &[Token], end: usize, verb: usize, g: &Grammar) -> bool {
     verb == end
         && toks[verb].is("to")
-        && (end.saturating_sub(4).max(1)..end)
-            .any(|k| toks[k].is("from") && g.change_verbs.has(&toks[k - 1]))
+        && (end.saturating_sub(4).max(1)..end).any(|k| change_from(toks, k, g))
 }
 
 /// Where the clause of a predicate count's verb (token `verb`) starts: at the comma, semicolon

@@ -462,6 +462,12 @@ fn spelled(toks: &[Token], i: usize, g: &Grammar) -> Option<(f64, usize)> {
     (r.end > i && value <= MAX_VALUE).then_some((value, r.end))
 }
 
+/// Whether token `k` is the "from" of a change ("rose from 138 to 3,621"): the earlier value
+/// comes after it, the later one after "to".
+pub fn change_from(toks: &[Token], k: usize, g: &Grammar) -> bool {
+    k >= 1 && toks[k].is("from") && g.change_verbs.has(&toks[k - 1])
+}
+
 /// All number phrases in `toks` (tokens of the document `text`), with the built-in grammar.
 #[cfg(test)]
 pub fn find_numbers(toks: &[Token], text: &str) -> Vec<NumberPhrase> {
@@ -475,8 +481,7 @@ pub fn find_numbers_in(toks: &[Token], text: &str, g: &Grammar) -> Vec<NumberPhr
     while i < toks.len() {
         // "between 1,000 and 3,000", "from 10,000 to 12,000"; but "rose from 138 to 3,621"
         // gives two counts.
-        let change =
-            |k: usize| k >= 2 && toks[k - 1].is("from") && g.change_verbs.has(&toks[k - 2]);
+        let change = |k: usize| k >= 1 && change_from(toks, k - 1, g);
         let lead = g.range_leads.has(&toks[i]) && !change(i + 1);
         let start = if lead { i + 1 } else { i };
         let Some((v, end, digits, year_like)) = atom(toks, text, start, g) else {
