@@ -378,6 +378,18 @@ mod tests {
         assert_eq!(l.outlet.as_deref(), Some("Levant Courier"));
         let body = &text[l.paragraphs.last().unwrap().0..];
         assert!(body.starts_with("The health minister"), "{body}");
+        // Places and outlets in Latin letters with diacritics, Greek or Cyrillic.
+        for (dateline, outlet) in [
+            ("HÀ NỘI, Sept. 9 (Sông Hồng Tin) - ", "Sông Hồng Tin"),
+            ("ŁÓDŹ, May 3 (Gazeta Łódzka) - ", "Gazeta Łódzka"),
+            ("КИЇВ, Feb. 4 (Укрінформ) - ", "Укрінформ"),
+        ] {
+            let text = format!(
+                "Hajj deaths rise\n\n{dateline}The health minister said on Sunday that many died."
+            );
+            let l = analyze(&text, &lex);
+            assert_eq!(l.outlet.as_deref(), Some(outlet), "{text}");
+        }
     }
 
     #[test]
