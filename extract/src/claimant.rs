@@ -722,11 +722,14 @@ fn role_then_name(
 }
 
 /// A word that may stand inside a person's name: capitalised, not a title, not a party.
+#[inline]
 fn name_word(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    toks[i].is_capitalized() && capitalized_name_word(toks, i, lex)
+}
+
+#[inline(never)]
+fn capitalized_name_word(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
     let t = &toks[i];
-    if !t.is_capitalized() {
-        return false;
-    }
     let g = &lex.grammar;
     let function_word = g.clause_stops.has(t)
         || g.openers.has(t)
@@ -814,7 +817,7 @@ fn written(toks: &[Token]) -> String {
             out.push_str(t.text);
             continue;
         }
-        let word = t.text.trim_end_matches("'s").trim_end_matches("’s");
+        let word = crate::token::without_possessive(t.text);
         out.push_str(if t.possessive {
             word.trim_end_matches(['\'', '’'])
         } else {

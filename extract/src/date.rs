@@ -93,6 +93,10 @@ pub fn find_dates_in(toks: &[Token], g: &Grammar) -> Vec<FoundDate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_open_date(&toks[i], g) {
+            i += 1;
+            continue;
+        }
         if let Some((end, expr)) = date_at(toks, i, g) {
             out.push(FoundDate {
                 tok_start: i,
@@ -151,14 +155,16 @@ pub fn gate(g: &Grammar) -> u128 {
     ])
 }
 
+/// Whether a date may start at `t`. Most tokens: no number, no "last" or "this", in none of
+/// the date lists.
+#[inline]
+fn may_open_date(t: &Token, g: &Grammar) -> bool {
+    t.is_number() || t.lists.holds(g.gates.dates) != Some(false) || t.is("last") || t.is("this")
+}
+
 fn date_at(toks: &[Token], i: usize, g: &Grammar) -> Option<(usize, DateExpr)> {
     let t = &toks[i];
-    // Most tokens: no number, no "last" or "this", in none of the date lists.
-    if !t.is_number()
-        && t.lists.holds(g.gates.dates) == Some(false)
-        && !t.is("last")
-        && !t.is("this")
-    {
+    if !may_open_date(t, g) {
         return None;
     }
     // 2025-02-04

@@ -23,7 +23,7 @@ pub struct Token<'a> {
     /// The token as written.
     pub text: &'a str,
     /// Lower case, typographic apostrophes made plain, a possessive `'s` removed.
-    pub norm: CompactString,
+    pub norm: Norm<'a>,
     /// The word carried a possessive `'s`.
     pub possessive: bool,
     /// The word's id in the lexicon's vocabulary ([`NO_ID`] if it is in no phrase); set by
@@ -31,6 +31,62 @@ pub struct Token<'a> {
     pub id: u32,
     /// The lexicon's lists the word is in; set by `Lexicon::tokenize`.
     pub lists: Lists,
+}
+
+/// A token's compared form: the written text itself when it is already in that form (most
+/// words, numbers and punctuation: nothing is copied), else a lower-cased copy.
+#[derive(Clone)]
+pub enum Norm<'a> {
+    Written(&'a str),
+    Lowered(CompactString),
+}
+
+impl Norm<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Norm::Written(s) => s,
+            Norm::Lowered(s) => s.as_str(),
+        }
+    }
+}
+
+impl std::ops::Deref for Norm<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Norm<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Norm<'_> {}
+
+impl PartialEq<str> for Norm<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Norm<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Norm<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl std::fmt::Display for Norm<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
 }
 
 /// The id of a word that no lexicon phrase contains.
@@ -122,8 +178,14 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
 
 /// Like [`tokenize`], appending to `out` (so that a buffer can be reused).
 pub fn tokenize_into<'a>(text: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // Spaces between words, the commonest byte of all.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         let end = if c.is_whitespace() {
             i += c.len_utf8();
@@ -178,9 +240,15 @@ fn number_end(bytes: &[u8], i: usize) -> usize {
 /// Where the word starting with the letter `c` at byte `i` ends: letters and digits, with
 /// inner apostrophes (don't, Pyongyang's) and abbreviation dots (U.S., a.m.).
 fn word_end(text: &str, i: usize, c: char) -> usize {
+    let bytes = text.as_bytes();
     let mut end = i + c.len_utf8();
     let mut dotted = false;
     while end < text.len() {
+        // Most of a word: ASCII letters and digits.
+        if bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
         let j = end;
         let d = char_at(text, j);
         if d.is_alphanumeric() {
@@ -236,7 +304,7 @@ fn plural_possessive(text: &str, i: usize, j: usize) -> bool {
 
 fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokKind) -> Token<'_> {
     let raw = &text[start..end];
-    let (norm, possessive) = normalize(raw);
+    let (norm, possessive) = norm_of(raw);
     Token {
         start: start + offset,
         end: end + offset,
@@ -246,6 +314,20 @@ fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokKind) -> T
         possessive,
         id: NO_ID,
         lists: Lists::default(),
+    }
+}
+
+/// The form a token is compared in, borrowed from the text when the text is in that form
+/// already (plain lower case, no possessive), and whether the word carried a possessive.
+fn norm_of(raw: &str) -> (Norm<'_>, bool) {
+    let plain = raw
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'');
+    if plain {
+        (Norm::Written(raw), false)
+    } else {
+        let (norm, possessive) = normalize(raw);
+        (Norm::Lowered(norm), possessive)
     }
 }
 
@@ -277,8 +359,16 @@ pub fn normalize(raw: &str) -> (CompactString, bool) {
 
 /// No lower-case letter, a possessive "'s" aside.
 pub fn all_caps(text: &str) -> bool {
-    let word = text.trim_end_matches("'s").trim_end_matches("’s");
-    word.chars().all(|c| !c.is_lowercase())
+    without_possessive(text).chars().all(|c| !c.is_lowercase())
+}
+
+/// The word without its possessive "'s" or "’s" (a suffix test: no substring search).
+pub fn without_possessive(text: &str) -> &str {
+    let mut word = text;
+    while let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        word = w;
+    }
+    word
 }
 
 #[cfg(test)]
