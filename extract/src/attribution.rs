@@ -29,6 +29,21 @@ pub struct Frame {
     pub stated: Option<DateExpr>,
 }
 
+/// Where a relative clause that ends at the comma `close` opens: the comma before its "which"
+/// or "who", a few commas back (no quotation in between), after a noun phrase.
+fn relative_aside(toks: &[Token], close: usize, lex: &Lexicon) -> Option<usize> {
+    const MAX_BACK: usize = 30;
+    (close.saturating_sub(MAX_BACK).max(2)..close)
+        .rev()
+        .take_while(|&k| !is_quote_token(&toks[k]))
+        .find(|&k| {
+            toks[k].is_punct(',')
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| lex.grammar.relatives.has(t))
+        })
+}
+
 /// A lower-case clause stop (`[clause] stops`) ends a claimant's noun phrase.
 fn is_stop(t: &Token, lex: &Lexicon) -> bool {
     lex.grammar.clause_stops.has(t) && !t.is_capitalized()
@@ -73,6 +88,10 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
         } else if is_aside(toks, seg_start, seg_end, lex) && seg_start >= 2 {
             // "X, which runs the mine, said", "X, speaking to reporters, said", "X, 52, said".
             end = seg_start - 1;
+        } else if let Some(open) = relative_aside(toks, seg_end, lex) {
+            // "MSF, which runs the hospital in Tawila, 60km to the west, said": a relative
+            // clause with commas of its own.
+            end = open;
         } else if let Some(name_end) = described_name(toks, seg_start, seg_end, lex) {
             // "Radio Luangwe, a community station in Chikoba, reported", "The Kenya Civic
             // Rights Monitor, an independent group, said": an appositive that describes the
@@ -155,7 +174,13 @@ fn subject_left(toks: &[Token], v: usize, lex: &Lexicon) -> Option<Subject> {
                     || lex.claimant_nouns.contains(toks, j)
                     || lex.people.contains(toks, j)
             });
-            if m == k - 1 || time || counted || !someone {
+            // An item is a noun phrase, not a clause ("Five people were killed, and officials
+            // said").
+            let clause = (m..k - 1).any(|j| {
+                let t = &toks[j];
+                be.has(t) || (!t.is_capitalized() && t.norm.len() > 4 && t.norm.ends_with("ed"))
+            });
+            if m == k - 1 || time || counted || !someone || clause {
                 break;
             }
             k = m;
@@ -1253,7 +1278,12 @@ pub fn frame_for<'f>(
         .rev()
         .find(|&k| toks[k - 1].is_punct(','));
     let turned = clause.is_some_and(|k| lex.grammar.content_breaks.has(&toks[k]));
-    (!turned).then_some(f)
+    // "The attack killed 170, and the ministry said three Britons were among the dead": a
+    // report whose content follows its verb, in a clause joined by "and", says nothing of the
+    // clause before it.
+    let forward = f.content.0 >= f.cue.1;
+    let joined = clause.is_some_and(|k| lex.grammar.coordinators.has(&toks[k]));
+    (!turned && !(forward && joined)).then_some(f)
 }
 
 /// "The office's breakdown of the dead ...", "the ministry's figure stood at 63": a sentence

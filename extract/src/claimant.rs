@@ -198,6 +198,12 @@ pub fn resolve(
     }
     if e - s > 1 && lex.grammar.possessives.has(&toks[s]) {
         let person = !lex.grammar.thing_possessives.has(&toks[s]);
+        if let Some(c) = (!person)
+            .then(|| owned_by_opening(toks, s, e, lex))
+            .flatten()
+        {
+            return Some(Some(c));
+        }
         return Some(history.last(Some(person)).cloned());
     }
     if e - s == 1 && lex.pronouns.contains(toks, s) {
@@ -253,6 +259,9 @@ pub fn resolve(
     let head = (s, comma.unwrap_or(e));
     let appositive = comma.map(|c| (c + 1, e));
     if let Some(c) = by_role(toks, head, lex, history) {
+        return Some(Some(c));
+    }
+    if let Some(c) = located_institution(toks, head, lex, &descriptor) {
         return Some(Some(c));
     }
     let content: Vec<usize> = words
@@ -396,6 +405,63 @@ fn place_body(source: String, descriptor: String) -> Claimant {
         person: false,
         descriptor,
     }
+}
+
+/// "Germany has airlifted 5,347 people, its armed forces said": a thing's possessive
+/// (`s`) whose sentence opens with a country's name refers to that country, and the words
+/// after it name one of its institutions ("Germany's armed forces").
+fn owned_by_opening(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<Claimant> {
+    let first = toks[..s].iter().position(Token::is_word)?;
+    let (len, tag) = lex.parties.match_at(toks, first)?;
+    let country = lex.party_name(tag as usize);
+    let as_name = written(&toks[first..first + len]).eq_ignore_ascii_case(country)
+        && toks[first..first + len].iter().all(Token::is_capitalized);
+    let institution = lex.grammar.org_heads.has(&toks[e - 1])
+        || lex.grammar.institutions.contains(toks[e - 1].norm.as_str());
+    (as_name && institution && first + len < s).then(|| {
+        let source = format!("{country}'s {}", written(&toks[s + 1..e]));
+        Claimant {
+            org: Some(source.clone()),
+            source,
+            person: false,
+            descriptor: written(&toks[s..e]).to_lowercase(),
+        }
+    })
+}
+
+/// "the government in Harare", "the prefecture in Lyon": an institution named by its kind
+/// and the place it sits in.
+fn located_institution(
+    toks: &[Token],
+    (s, e): (usize, usize),
+    lex: &Lexicon,
+    descriptor: &str,
+) -> Option<Claimant> {
+    let g = &lex.grammar;
+    let from = s + usize::from(toks[s].is("the"));
+    let at = (from + 1..e).find(|&i| toks[i].is("in"))?;
+    let kind = &toks[from..at];
+    let place = &toks[at + 1..e];
+    // Lower case but for the sentence's first word ("Local authorities in Tawila").
+    let plain = kind.iter().enumerate().all(|(k, t)| {
+        t.is_word() && !g.articles.has(t) && (!t.is_capitalized() || (k == 0 && from == 0))
+    }) && kind.last().is_some_and(|t| {
+        g.org_heads.has(t)
+            || g.institutions.contains(t.norm.as_str())
+            || lex.claimant_nouns.contains(toks, at - 1)
+    });
+    let named = !place.is_empty()
+        && place.len() <= 3
+        && place.iter().all(|t| t.is_word() && t.is_capitalized());
+    (plain && named).then(|| {
+        let source = capitalised(&written(&toks[from..e]));
+        Claimant {
+            org: Some(source.clone()),
+            source,
+            person: false,
+            descriptor: descriptor.to_string(),
+        }
+    })
 }
 
 /// A country or a people named by the whole of `s..e` ("Saudi Arabia" in "Saudi Arabia's
@@ -603,6 +669,15 @@ fn known(toks: &[Token], s: usize, e: usize, lex: &Lexicon, descriptor: &str) ->
     let mut matches = lex.aliases.find_all(toks, s, e);
     matches
         .retain(|&(i, _, _)| i == s || !(toks[i - 1].possessive && toks[i - 1].is_capitalized()));
+    // "The independent monitoring group": an outlet's name is written in capitals ("The
+    // Independent"); in lower case its words are common ones.
+    matches.retain(|&(i, len, tag)| {
+        lex.entities[tag as usize].kind != EntityKind::Outlet
+            || toks[i..i + len]
+                .iter()
+                .filter(|t| t.is_word() && !lex.grammar.articles.has(t))
+                .all(Token::is_capitalized)
+    });
     let pick = |kind: EntityKind| {
         matches
             .iter()
