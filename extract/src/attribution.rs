@@ -33,7 +33,7 @@ pub struct Frame {
 /// or "who", a few commas back (no quotation in between), after a noun phrase.
 fn relative_aside(toks: &[Token], close: usize, lex: &Lexicon) -> Option<usize> {
     const MAX_BACK: usize = 30;
-    (close.saturating_sub(MAX_BACK).max(2)..close)
+    (close.saturating_sub(MAX_BACK).max(1)..close)
         .rev()
         .take_while(|&k| !is_quote_token(&toks[k]))
         .find(|&k| {
@@ -565,6 +565,8 @@ fn collect_left(toks: &[Token], end: usize, lex: &Lexicon) -> usize {
                         && !lex.denials.contains(toks, k - 1)
                         && !looks_like_verb(t, lex))
                     || t.is_capitalized() && k - 1 == 0
+                    // "The United States said": a capitalised word after another is a name's.
+                    || t.is_capitalized() && k >= 2 && toks[k - 2].is_capitalized()
                     // The second half of a compound ("Texas-based", "Harvard-educated").
                     || k >= 2 && toks[k - 2].is_punct('-') && toks[k - 2].end == t.start
             }
@@ -1007,6 +1009,16 @@ fn verb_frame(
     // "Beirut blast live: ...", "Beirut blast: ...": a label's noun.
     let label = || toks.iter().skip(after).take(2).any(|t| t.is_punct(':'));
     if noun_like && (event() || in_phrase() || label()) {
+        return None;
+    }
+    // "The United States said": capitalised after a capitalised word, inside a sentence not
+    // written in title case, the word is part of a name.
+    if noun_like
+        && v > 0
+        && toks[v].is_capitalized()
+        && toks[v - 1].is_capitalized()
+        && !crate::claimant::title_case(toks)
+    {
         return None;
     }
     // Passive with an agent: "was reported by X".
@@ -1596,6 +1608,31 @@ mod tests {
         assert_eq!(claimant_of(s, "73"), None);
         let s = "Troops are still fighting, although fewer of them, the head of the agency told reporters.";
         assert!(claimant_of(s, "Troops").is_some());
+        // A report joined by "and" whose content follows its verb.
+        let s = "The blast killed 170, and the ministry said three Britons were among the dead.";
+        assert_eq!(claimant_of(s, "170"), None);
+        assert!(claimant_of(s, "three").is_some());
+        let s = "Five people were killed, and officials said the toll could rise to 40.";
+        assert_eq!(claimant_of(s, "40").as_deref(), Some("Officials"));
+        // ... but a report before its content still covers it.
+        let s = "The blast killed 170, the ministry said.";
+        assert!(claimant_of(s, "170").is_some());
+    }
+
+    #[test]
+    fn names_with_a_speech_verb_in_them_and_long_relative_clauses() {
+        assert_eq!(
+            who("The United States said 41 people died.", "41").as_deref(),
+            Some("United States")
+        );
+        assert_eq!(
+            who(
+                "Doctors Without Borders, which runs the hospital in Tawila, 60km to the west, said 5,000 had arrived.",
+                "5,000"
+            )
+            .as_deref(),
+            Some("Doctors Without Borders")
+        );
     }
 
     #[test]

@@ -400,9 +400,13 @@ pub fn find_figures(
             && toks[q_start - 2].is("of")
             && toks[q_start - 3].is_number();
         // "64 minors and at least 15 journalists": the next item of a list of counts.
+        // "five Iranians, four Chinese and four Russians": or after a comma.
         let listed = q_start > 0
-            && toks[q_start - 1].is("and")
+            && (toks[q_start - 1].is("and") || toks[q_start - 1].is_punct(','))
             && out.last().is_some_and(|l| l.tok_end + 2 >= q_start);
+        // "the toll is 598, and 1,400 cholera cases": a noun that names what it counts is
+        // no item of the list before.
+        let own_noun = noun_metric(toks, p.tok_end, noun_end, lex).is_some();
         // Metric: the counted noun, the words after it, the words before the number.
         let cues = Cues {
             noun_end,
@@ -418,7 +422,7 @@ pub fn find_figures(
             // "47 people had been treated for injuries, and nine of them were admitted",
             // "those detained included 64 minors and at least 15 journalists".
             (Some(Metric::Other), Some(last))
-                if (pronoun || ((listed || including) && !own_predicate))
+                if (pronoun || ((listed || including) && !own_predicate && !own_noun))
                     && last.metric != Metric::Other =>
             {
                 Some(last.metric)
@@ -621,8 +625,11 @@ fn send_responders(toks: &[Token], out: &mut [Figure], lex: &Lexicon) {
         .filter(|f| f.metric == Metric::Other && !f.subset && f.value.is_some())
     {
         // ... but "it has about 560 troops in Liberia": a force somewhere is sent there.
-        let placed = toks.get(f.tok_end).is_some_and(|t| t.is("in"))
-            && toks.get(f.tok_end + 1).is_some_and(Token::is_capitalized);
+        let placed = (toks.get(f.tok_end).is_some_and(|t| t.is("in"))
+            && toks.get(f.tok_end + 1).is_some_and(Token::is_capitalized))
+            || toks
+                .get(f.tok_end)
+                .is_some_and(|t| lex.grammar.place_adverbs.has(t));
         let had =
             f.tok_start > 0 && lex.grammar.possession_verbs.has(&toks[f.tok_start - 1]) && !placed;
         // "a first contingent of about 11,000": the unit the count is the strength of.
@@ -1104,12 +1111,22 @@ fn metric_after(toks: &[Token], cues: &Cues, lex: &Lexicon) -> Option<Metric> {
         .get(cues.next_number + 1)
         .is_some_and(|_| lex.not_people.contains(toks, cues.next_number + 1));
     let next = if things { toks.len() } else { cues.next_number };
-    let end = next.min(noun_end + 12).min(toks.len());
-    for k in noun_end..end {
+    let mut end = next.min(noun_end + 12).min(toks.len());
+    let mut k = noun_end;
+    while k < end {
         let t = &toks[k];
+        // "28 fighters, who were guarding the gate, were among the dead": a relative clause
+        // between commas is stepped over.
+        if let Some(close) = relative_clause_end(toks, k, lex) {
+            end = next.min(end + close + 1 - k).min(toks.len());
+            k = close + 1;
+            continue;
+        }
+        let i = k;
+        k += 1;
         if t.is_punct(';')
             || t.is_punct(':')
-            || (t.is_punct(',') && k > noun_end + 6)
+            || (t.is_punct(',') && i > noun_end + 6)
             || lex.grammar.clause_breaks.has(t)
         {
             break;
@@ -1117,18 +1134,33 @@ fn metric_after(toks: &[Token], cues: &Cues, lex: &Lexicon) -> Option<Metric> {
         // "to fight" is a purpose, not a state.
         if t.is("to")
             && toks
-                .get(k + 1)
+                .get(i + 1)
                 .is_some_and(|n| lex.grammar.purpose_verbs.has(n))
         {
             break;
         }
-        match lex.metrics.match_at(toks, k).map(|(_, tag)| metric_of(tag)) {
+        match lex.metrics.match_at(toks, i).map(|(_, tag)| metric_of(tag)) {
             Some(Metric::Other) => residue = residue.or(Some(Metric::Other)),
             Some(m) => return Some(m),
             None => {}
         }
     }
     residue
+}
+
+/// The closing comma of a relative clause that opens with the comma at `k` (", who ...,").
+fn relative_clause_end(toks: &[Token], k: usize, lex: &Lexicon) -> Option<usize> {
+    const MAX_CLAUSE: usize = 25;
+    let opens = toks[k].is_punct(',')
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.is("who") || t.is("which"));
+    if !opens {
+        return None;
+    }
+    (k + 2..toks.len().min(k + MAX_CLAUSE))
+        .take_while(|&j| !toks[j].is_number() && !lex.grammar.clause_breaks.has(&toks[j]))
+        .find(|&j| toks[j].is_punct(','))
 }
 
 /// A cue before the number: "sent about 11,000", "killed 300", "a total of". An item of a
@@ -1726,5 +1758,39 @@ mod tests {
         let f = figs("The death toll among North Korean troops exceeded 400.");
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].1, f[0].2), (Qualifier::MoreThan, Metric::Killed));
+    }
+
+    #[test]
+    fn items_of_a_list_share_its_metric_unless_their_noun_names_one() {
+        assert_eq!(
+            metrics("The dead included 26 foreigners, among them five Iranians, four Chinese and four Russians."),
+            [
+                (Some(26), Metric::Killed),
+                (Some(5), Metric::Killed),
+                (Some(4), Metric::Killed),
+                (Some(4), Metric::Killed)
+            ]
+        );
+        assert_eq!(
+            metrics("The toll is 596, and 1,100 cholera cases were recorded."),
+            [(Some(596), Metric::Killed), (Some(1100), Metric::Other)]
+        );
+    }
+
+    #[test]
+    fn cues_after_a_relative_clause_and_forces_placed_there() {
+        assert_eq!(
+            metrics("He said 28 of the group's fighters, who were guarding the gate, were among the dead."),
+            [(Some(28), Metric::Killed)]
+        );
+        assert_eq!(
+            metrics("Britain has some 1,000 soldiers there."),
+            [(Some(1000), Metric::Deployed)]
+        );
+        assert!(metrics("The blaze has burned 149,000 acres.").is_empty());
+        assert_eq!(
+            metrics("The fire forced more than 50,000 people from their homes."),
+            [(Some(50000), Metric::Displaced)]
+        );
     }
 }

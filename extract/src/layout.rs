@@ -317,6 +317,31 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_story_s_version_slug_and_change_note_are_clutter() {
+        let lex = Lexicon::builtin();
+        let text = "UPDATE 3-Flood deaths rise as thousands flee
+
+(Updates toll, adds minister's comments)
+
+At least three people have drowned, officials said on Thursday.
+";
+        let l = analyze(text, &lex);
+        assert_eq!(
+            l.title.as_deref(),
+            Some("Flood deaths rise as thousands flee")
+        );
+        let c = clutter_text(text, &l);
+        assert!(c.iter().any(|x| x.starts_with("UPDATE 3-")), "{c:?}");
+        assert!(c.iter().any(|x| x.starts_with("(Updates toll")), "{c:?}");
+        // A sentence in brackets that says more is text.
+        let text = "Headline of the story is here
+
+(Updates on the rescue came hourly.) More text follows here, with 12 people rescued.
+";
+        assert!(clutter_text(text, &analyze(text, &lex)).is_empty());
+    }
+
+    #[test]
     fn a_sentence_opening_with_by_is_no_byline() {
         let lex = Lexicon::builtin();
         let text = "Big news about troops here today\n\nBy late April, officials said about 1,000 civilians were sheltering.\n";

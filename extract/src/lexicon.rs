@@ -316,6 +316,7 @@ lexicon! {
         count_verbs = figure.count_verbs,
         finding_verbs = figure.finding_verbs,
         possession_verbs = figure.possession_verbs,
+        place_adverbs = figure.place_adverbs,
         partitives = figure.partitives,
         digit_suffixes = figure.digit_suffixes,
         party_links = figure.party_links,
