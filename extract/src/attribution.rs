@@ -1295,7 +1295,8 @@ pub fn frame_for<'f>(
     // clause before it.
     let forward = f.content.0 >= f.cue.1;
     let joined = clause.is_some_and(|k| lex.grammar.coordinators.has(&toks[k]));
-    (!turned && !(forward && joined)).then_some(f)
+    let separate = forward && joined;
+    (!turned && !separate).then_some(f)
 }
 
 /// "The office's breakdown of the dead ...", "the ministry's figure stood at 63": a sentence

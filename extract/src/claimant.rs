@@ -192,12 +192,17 @@ pub fn resolve(
             && lex.titles.contains(toks, e - 1)
             && !g.org_heads.has(head)
             && !g.institutions.contains(head.norm.as_str())
-            && !(head.norm.ends_with('s') && !head.norm.ends_with("ss"))
+            && !plural(head)
         {
             c.person = true;
         }
     }
     found
+}
+
+/// A plural noun by its ending ("officials", not "boss").
+fn plural(t: &Token) -> bool {
+    t.norm.ends_with('s') && !t.norm.ends_with("ss")
 }
 
 fn resolve_words(
@@ -793,7 +798,7 @@ fn by_role(
             };
             bare.then(|| {
                 history
-                    .last_where(|c| c.person == !institution && (institution || !other_role(c)))
+                    .last_where(|c| c.person != institution && (institution || !other_role(c)))
                     .cloned()
             })
             .flatten()
