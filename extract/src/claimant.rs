@@ -386,6 +386,17 @@ fn resolve_words(
             return Some(Some(c));
         }
     }
+    // "..., minister says", "official says": a headline's bare role names its holder.
+    if e - s == 1 && !toks[s].is_capitalized() && lex.role_heads.contains(toks, s) {
+        let institution = lex.grammar.institutions.contains(toks[s].norm.as_str())
+            || lex.grammar.org_heads.has(&toks[s]);
+        return Some(Some(Claimant {
+            source: capitalised(toks[s].text),
+            org: None,
+            person: !institution,
+            descriptor,
+        }));
+    }
     let described = group(toks, s, &content, lex).map(|(source, person)| Claimant {
         source,
         org: None,
@@ -1767,6 +1778,12 @@ mod tests {
             c.map(|c| c.source).as_deref(),
             Some("Germany's armed forces")
         );
+    }
+
+    #[test]
+    fn a_headline_s_bare_role_names_its_holder() {
+        assert_eq!(name("minister").as_deref(), Some("Minister"));
+        assert_eq!(name("police").as_deref(), Some("Police"));
     }
 
     #[test]

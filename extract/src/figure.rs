@@ -329,7 +329,9 @@ pub fn find_figures(
                     && !people_predicate_before(toks, p.tok_start, lex)
                     && !people_predicate_after(toks, p.tok_end + 1, lex)
                 {
-                    inherited = known;
+                    // "Seven more were found, bringing the toll to 169": the total they
+                    // join says what they are.
+                    inherited = joined_total(toks, p.tok_end, lex).or(known);
                 }
                 // "420 houses had been destroyed and another 1,100 damaged": the number
                 // before was no count of people.
@@ -544,6 +546,20 @@ fn strength(toks: &[Token], p: &NumberPhrase, lex: &Lexicon) -> Option<usize> {
 /// preposition or the end of the clause (not a noun: "two more shelters").
 fn more_of_the_same(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
     toks.get(end).is_some_and(|t| t.is("more")) && no_noun_at(toks, end + 1, lex)
+}
+
+/// The metric of the total a count joins later in its sentence: "bringing the district's toll
+/// to 169" (a lead of `[figure] total_leads`, then the total's noun phrase up to "to").
+fn joined_total(toks: &[Token], from: usize, lex: &Lexicon) -> Option<Metric> {
+    const MAX_PHRASE: usize = 8;
+    let lead = (from..toks.len()).find(|&k| lex.grammar.total_leads.has(&toks[k]))?;
+    let to = (lead + 1..toks.len().min(lead + MAX_PHRASE)).find(|&k| toks[k].is("to"))?;
+    (lead + 1..to).find_map(|k| {
+        lex.metrics
+            .match_at(toks, k)
+            .map(|(_, tag)| metric_of(tag))
+            .filter(|m| *m != Metric::Other)
+    })
 }
 
 /// "At least 30,000 have been displaced in Derna, and another 6,000 elsewhere": "another" or
@@ -1788,6 +1804,20 @@ mod tests {
             [(Some(1000), Metric::Deployed)]
         );
         assert!(metrics("The blaze has burned 149,000 acres.").is_empty());
+        // People who are somewhere were not sent there.
+        assert_eq!(
+            metrics("About 130,000 people were in the area."),
+            [(Some(130000), Metric::Other)]
+        );
+        // More of a count that joins a total: the total says what they are.
+        assert_eq!(
+            metrics("20 were missing; seven more were found, bringing the district's toll to 169."),
+            [
+                (Some(20), Metric::Missing),
+                (Some(7), Metric::Killed),
+                (Some(169), Metric::Killed)
+            ]
+        );
         assert_eq!(
             metrics("The fire forced more than 50,000 people from their homes."),
             [(Some(50000), Metric::Displaced)]

@@ -324,6 +324,7 @@ lexicon! {
         party_after = figure.party_after,
         parallel = figure.parallel,
         further = figure.further,
+        total_leads = figure.total_leads,
         scope_adverbs = figure.scope_adverbs,
         population_verbs = figure.population_verbs,
         population_nouns = figure.population_nouns,
