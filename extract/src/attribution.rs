@@ -1011,16 +1011,6 @@ fn verb_frame(
     if noun_like && (event() || in_phrase() || label()) {
         return None;
     }
-    // "The United States said": capitalised after a capitalised word, inside a sentence not
-    // written in title case, the word is part of a name.
-    if noun_like
-        && v > 0
-        && toks[v].is_capitalized()
-        && toks[v - 1].is_capitalized()
-        && !crate::claimant::title_case(toks)
-    {
-        return None;
-    }
     // Passive with an agent: "was reported by X".
     if v > 0 && lex.grammar.be.has(&toks[v - 1]) {
         if toks.get(after).is_some_and(|t| t.is("by")) {

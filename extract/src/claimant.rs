@@ -186,18 +186,21 @@ pub fn resolve(
     // names a person, whom "he" or "she" may refer back to.
     if let Some(Some(c)) = found.as_mut() {
         let head = &toks[e - 1];
-        let g = &lex.grammar;
         if !c.person
             && e > s
             && lex.titles.contains(toks, e - 1)
-            && !g.org_heads.has(head)
-            && !g.institutions.contains(head.norm.as_str())
+            && !institution_word(head, lex)
             && !plural(head)
         {
             c.person = true;
         }
     }
     found
+}
+
+/// A word that names an institution ("ministry", "government", "forces"), not a person.
+fn institution_word(t: &Token, lex: &Lexicon) -> bool {
+    lex.grammar.org_heads.has(t) || lex.grammar.institutions.contains(t.norm.as_str())
 }
 
 /// A plural noun by its ending ("officials", not "boss").
@@ -388,8 +391,7 @@ fn resolve_words(
     }
     // "..., minister says", "official says": a headline's bare role names its holder.
     if e - s == 1 && !toks[s].is_capitalized() && lex.role_heads.contains(toks, s) {
-        let institution = lex.grammar.institutions.contains(toks[s].norm.as_str())
-            || lex.grammar.org_heads.has(&toks[s]);
+        let institution = institution_word(&toks[s], lex);
         return Some(Some(Claimant {
             source: capitalised(toks[s].text),
             org: None,
@@ -463,9 +465,7 @@ fn owned_by_opening(toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option
     let country = lex.party_name(tag as usize);
     let as_name = written(&toks[first..first + len]).eq_ignore_ascii_case(country)
         && toks[first..first + len].iter().all(Token::is_capitalized);
-    let institution = lex.grammar.org_heads.has(&toks[e - 1])
-        || lex.grammar.institutions.contains(toks[e - 1].norm.as_str());
-    (as_name && institution && first + len < s).then(|| {
+    (as_name && institution_word(&toks[e - 1], lex) && first + len < s).then(|| {
         let source = format!("{country}'s {}", written(&toks[s + 1..e]));
         Claimant {
             org: Some(source.clone()),
@@ -492,11 +492,9 @@ fn located_institution(
     // Lower case but for the sentence's first word ("Local authorities in Tawila").
     let plain = kind.iter().enumerate().all(|(k, t)| {
         t.is_word() && !g.articles.has(t) && (!t.is_capitalized() || (k == 0 && from == 0))
-    }) && kind.last().is_some_and(|t| {
-        g.org_heads.has(t)
-            || g.institutions.contains(t.norm.as_str())
-            || lex.claimant_nouns.contains(toks, at - 1)
-    });
+    }) && kind
+        .last()
+        .is_some_and(|t| institution_word(t, lex) || lex.claimant_nouns.contains(toks, at - 1));
     let named = !place.is_empty()
         && place.len() <= 3
         && place.iter().all(|t| t.is_word() && t.is_capitalized());
