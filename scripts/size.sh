@@ -35,12 +35,13 @@ for f in "$dist"/*; do
   esac
   printf '%-50s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
 done
-# Just over what they weigh now (December 2026): 284.7 KB and 955.9 KB (the worker grew
+# Just over what they weigh now (December 2026): 284.7 KB and 965.8 KB (the worker grew
 # with the table of every country, 7 KB gzipped on its own, and with the rules since: 6 KB
 # in the sixth session of 2026-12-07, with photo captions, labelled lists and speech tags,
-# 5 KB in the seventh, with its rules and lexicon words).
+# 5 KB in the seventh, with its rules and lexicon words, 10 KB in the eighth, with its rules,
+# lexicon words and the token form borrowed from the text).
 PAGE_LIMIT=290
-WORKER_LIMIT=960
+WORKER_LIMIT=970
 kb() { echo "$1/1024" | bc -l; }
 printf 'initial page, gzipped: %d bytes (%.1f KB; target 250 KB, limit %d KB)\n' "$total" "$(kb "$total")" "$PAGE_LIMIT"
 printf 'importer worker, gzipped: %d bytes (%.1f KB; target 400 KB, limit %d KB)\n' "$worker" "$(kb "$worker")" "$WORKER_LIMIT"
