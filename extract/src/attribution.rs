@@ -1374,9 +1374,20 @@ fn owner_claimant(
     lex: &Lexicon,
     history: &History,
 ) -> Option<Claimant> {
-    resolve(toks, s, e, lex, history)
+    let mut c = resolve(toks, s, e, lex, history)
         .flatten()
-        .or_else(|| crate::claimant::party_body(toks, s, e, lex))
+        .or_else(|| crate::claimant::party_body(toks, s, e, lex))?;
+    // "Nepal's toll": the owner, without the mark of owning.
+    let bare = |name: &str| {
+        crate::token::without_possessive(name)
+            .trim_end_matches(['\'', '’'])
+            .to_string()
+    };
+    if c.org.as_deref() == Some(c.source.as_str()) {
+        c.org = Some(bare(&c.source));
+    }
+    c.source = bare(&c.source);
+    Some(c)
 }
 
 /// "52 in the council's 6 a.m. situation report": "in" right after a count, an owner, then a

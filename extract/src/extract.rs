@@ -156,14 +156,13 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Analysis {
             let figures = find_figures(toks, text, lex, &parties, &mut ante);
             // "The monitor's breakdown listed ...": a possessive source speaks where no frame
             // names anyone.
-            let owner = fs
-                .iter()
-                .all(|f| f.claimant.is_none())
-                .then(|| owned_source(toks, lex, &history))
-                .flatten();
+            // ... and a count no report covers ("The administration's toll climbed from
+            // seven to 35, and it later reported ...").
+            let unnamed = fs.iter().all(|f| f.claimant.is_none());
+            let owner = owned_source(toks, lex, &history);
             let attribute = |pos: usize| -> (Option<Claimant>, Vec<String>, Option<DateExpr>) {
                 let (c, mut via, stated) = match (frame_for(toks, &fs, pos, lex), &owner) {
-                    (Some(f), Some(o)) if f.claimant.is_none() => {
+                    (Some(f), Some(o)) if f.claimant.is_none() && unnamed => {
                         (Some(o.clone()), f.via.clone(), f.stated)
                     }
                     (Some(f), _) => (f.claimant.clone(), f.via.clone(), f.stated),
@@ -479,6 +478,25 @@ mod tests {
                 (3_500_000, Some("CGT union".to_string())),
                 (480_000, Some("Ministry".to_string())),
                 (1_700_000, Some("CGT union".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_count_no_report_covers_belongs_to_the_owner_of_its_toll() {
+        let lex = Lexicon::builtin();
+        let text = "Headline\n\nThe Moscow-installed administration's toll rose to 35, and \
+                    officials in Kyiv said 17 people were missing.";
+        let got: Vec<(u64, Option<String>)> = analyze(text, &lex)
+            .claims
+            .iter()
+            .filter_map(|c| Some((c.value?, c.claimant.as_ref().map(|c| c.source.clone()))))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (35, Some("Moscow-installed administration".to_string())),
+                (17, Some("Officials in Kyiv".to_string()))
             ]
         );
     }
