@@ -786,13 +786,24 @@ fn by_role(
     let bare = i == e - 1 && (e - s == 2 || (institution && e - s <= 3)) && generic;
     // "the coroner's office": an office its owner names is that one, not the last office.
     let owned = (s + 1..i).any(|j| toks[j].possessive);
+    // "the fire agency": a holder named with other words is another agency.
+    let modifiers: Vec<&str> = toks[s + 1..i].iter().map(|t| t.norm.as_str()).collect();
+    let named_so = |c: &Claimant| {
+        let names = format!(
+            "{} {}",
+            c.descriptor,
+            c.org.as_deref().unwrap_or("").to_lowercase()
+        );
+        modifiers.iter().all(|m| names.contains(m))
+    };
     let holder = if owned {
         None
     } else if institution {
         history.institution(role)
     } else {
         history.by_role(role).cloned()
-    };
+    }
+    .filter(|c| named_so(c));
     let bare = bare && !owned;
     holder
         .or_else(|| {
@@ -1801,5 +1812,19 @@ mod tests {
         let toks = lex.tokenize("The governor said it.", 0);
         let c = resolve(&toks, 0, 2, &lex, &h).flatten();
         assert_ne!(c.map(|c| c.source).as_deref(), Some("Maui police chief"));
+        // A role named with other words than its holder's is another office.
+        let mut h = History::default();
+        h.push(&Claimant {
+            source: "Anna Berg".into(),
+            org: None,
+            person: true,
+            descriptor: "anna berg, the foreign minister".into(),
+        });
+        let toks = lex.tokenize("The interior minister said it.", 0);
+        let c = resolve(&toks, 0, 3, &lex, &h).flatten();
+        assert_ne!(c.map(|c| c.source).as_deref(), Some("Anna Berg"));
+        let toks = lex.tokenize("The foreign minister said it.", 0);
+        let c = resolve(&toks, 0, 3, &lex, &h).flatten();
+        assert_eq!(c.map(|c| c.source).as_deref(), Some("Anna Berg"));
     }
 }

@@ -34,11 +34,11 @@ const STANCE_F1_FLOOR: f64 = 0.92;
 const ARTICLES_FIGURE_F1_FLOOR: f64 = 0.93;
 const ARTICLES_ATTRIBUTION_FLOOR: f64 = 0.99;
 const ARTICLES_STANCE_F1_FLOOR: f64 = 0.91;
-// Measured on the figure test set: figures F1 0.972 (P 0.976, R 0.968), attribution 0.865 (0.868
-// before "Nepal's official earthquake toll has breached 1,500, and ... officials say" gave
+// Measured on the figure test set: figures F1 0.972 (P 0.976, R 0.968), attribution 0.873 (0.865 before
+// a role named with other words than its holder's became another office; 0.868 before "Nepal's official earthquake toll has breached 1,500, and ... officials say" gave
 // the toll's owner its count: the gold gives it to the officials).
 const FIGURES_SET_F1_FLOOR: f64 = 0.96;
-const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.86;
+const FIGURES_SET_ATTRIBUTION_FLOOR: f64 = 0.865;
 // Measured on the saved pages: figures F1 0.899 (P 0.935, R 0.867), attribution 0.977.
 const PAGES_F1_FLOOR: f64 = 0.89;
 const PAGES_ATTRIBUTION_FLOOR: f64 = 0.97;
@@ -72,40 +72,41 @@ const HOLDOUT5_ATTRIBUTION_FLOOR: f64 = 0.825;
 // 0.784 (P 0.873, R 0.712) and 0.589 once, before any rule was tuned on its classes.
 const HOLDOUT6_F1_FLOOR: f64 = 0.86;
 const HOLDOUT6_ATTRIBUTION_FLOOR: f64 = 0.835;
-// Measured on the seventh held-out set: figures F1 0.835 (P 0.926, R 0.760), attribution 0.826
-// (0.827 before the eighth session of 2026-12-07 found new arrivals; 0.832 before a bracketed tally's owner became its source: "(Anatolian Ledger tally)");
+// Measured on the seventh held-out set: figures F1 0.832 (P 0.926, R 0.756), attribution 0.825
+// (0.835 and 0.826 before claimants named with other words than a role's holder stopped
+// being merged with it; 0.827 before the eighth session of 2026-12-07 found new arrivals; 0.832 before a bracketed tally's owner became its source: "(Anatolian Ledger tally)");
 // 0.709 (P 0.848, R 0.609) and 0.741 once, before any rule was tuned on its classes.
 const HOLDOUT7_F1_FLOOR: f64 = 0.825;
 const HOLDOUT7_ATTRIBUTION_FLOOR: f64 = 0.82;
-// Measured on the eighth held-out set: figures F1 0.849 (P 0.888, R 0.814), attribution 0.712
+// Measured on the eighth held-out set: figures F1 0.849 (P 0.888, R 0.814), attribution 0.732
 // (F1 0.821 before the fifth session of 2026-12-07: a capacity no longer feeds the count after it);
 // 0.759 (P 0.833, R 0.697) and 0.600 once, before any rule was tuned on its classes.
 const HOLDOUT8_F1_FLOOR: f64 = 0.84;
-const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.705;
-// Measured on the ninth held-out set: figures F1 0.869 (P 0.885, R 0.854), attribution 0.802;
+const HOLDOUT8_ATTRIBUTION_FLOOR: f64 = 0.725;
+// Measured on the ninth held-out set: figures F1 0.872 (P 0.885, R 0.858), attribution 0.808;
 // measured once before any rule was tuned on it: F1 0.804, attribution 0.637.
 const HOLDOUT9_F1_FLOOR: f64 = 0.86;
-const HOLDOUT9_ATTRIBUTION_FLOOR: f64 = 0.795;
+const HOLDOUT9_ATTRIBUTION_FLOOR: f64 = 0.8;
 // Measured on the tenth held-out set: figures F1 0.871 (P 0.892, R 0.852), attribution 0.833
 // (0.831 before the eighth session of 2026-12-07; 0.835 before detentions were counted: a correction's "the INDH had counted 3,612
 // detentions" now gives the INDH's figure, which the gold leaves to the outlet);
 // once before any rule was tuned on it: F1 0.760 (P 0.776, R 0.744), attribution 0.728.
 const HOLDOUT10_F1_FLOOR: f64 = 0.865;
 const HOLDOUT10_ATTRIBUTION_FLOOR: f64 = 0.82;
-// Measured on the eleventh held-out set: figures F1 0.861 (P 0.900, R 0.825), attribution 0.824;
+// Measured on the eleventh held-out set: figures F1 0.861 (P 0.900, R 0.825), attribution 0.829;
 // once before any rule was tuned on it: F1 0.741 (P 0.848, R 0.657), attribution 0.751.
 const HOLDOUT11_F1_FLOOR: f64 = 0.855;
 const HOLDOUT11_ATTRIBUTION_FLOOR: f64 = 0.815;
-// Measured on the twelfth held-out set: figures F1 0.787 (P 0.808, R 0.768), attribution 0.714;
+// Measured on the twelfth held-out set: figures F1 0.787 (P 0.808, R 0.768), attribution 0.726;
 // once before any rule was tuned on it: F1 0.742 (P 0.776, R 0.711), attribution 0.558.
 const HOLDOUT12_F1_FLOOR: f64 = 0.78;
-const HOLDOUT12_ATTRIBUTION_FLOOR: f64 = 0.705;
-// Measured on the thirteenth held-out set: figures F1 0.794 (P 0.848, R 0.747), attribution
-// 0.821; once before any rule was tuned on it: F1 0.718 (P 0.777, R 0.667), attribution 0.707.
+const HOLDOUT12_ATTRIBUTION_FLOOR: f64 = 0.72;
+// Measured on the thirteenth held-out set: figures F1 0.797 (P 0.849, R 0.751), attribution
+// 0.822; once before any rule was tuned on it: F1 0.718 (P 0.777, R 0.667), attribution 0.707.
 // (Like every helper-written set, its gold annotates each repeat of a figure; the seed gold,
 // which the hidden sets' scoring follows, counts a claim once, as the extractor does.)
-const HOLDOUT13_F1_FLOOR: f64 = 0.785;
-const HOLDOUT13_ATTRIBUTION_FLOOR: f64 = 0.81;
+const HOLDOUT13_F1_FLOOR: f64 = 0.79;
+const HOLDOUT13_ATTRIBUTION_FLOOR: f64 = 0.815;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
